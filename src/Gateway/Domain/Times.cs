@@ -1,0 +1,15 @@
+using Google.Protobuf.WellKnownTypes;
+
+namespace ClassifiedGateway.Gateway.Domain;
+
+/// <summary>Conversions between the store's Unix milliseconds and the wire's Timestamp.</summary>
+public static class Times
+{
+    public static long ToUnixMs(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset FromUnixMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
+
+    public static Timestamp ToTimestamp(long unixMs) => Timestamp.FromDateTimeOffset(FromUnixMs(unixMs));
+
+    public static Timestamp ToTimestamp(DateTimeOffset value) => Timestamp.FromDateTimeOffset(value);
+}

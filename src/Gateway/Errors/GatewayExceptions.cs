@@ -1,0 +1,51 @@
+namespace ClassifiedGateway.Gateway.Errors;
+
+/// <summary>A field that is missing or wrong, named by its path in the request.</summary>
+public sealed record FieldViolation(string Field, string Description);
+
+/// <summary>Base of the errors the gateway turns into a gRPC status; the message is safe to show a caller.</summary>
+public abstract class GatewayException(string message) : Exception(message);
+
+/// <summary>Bad input: one or more fields are missing or invalid (INVALID_ARGUMENT with google.rpc.BadRequest).</summary>
+public sealed class InvalidRequestException(IReadOnlyList<FieldViolation> violations)
+    : GatewayException(Describe(violations))
+{
+    public IReadOnlyList<FieldViolation> Violations { get; } = violations;
+
+    private static string Describe(IReadOnlyList<FieldViolation> violations) =>
+        violations.Count == 1
+            ? $"Invalid request: {violations[0].Field}: {violations[0].Description}"
+            : $"Invalid request: {violations.Count} fields are invalid, first {violations[0].Field}: {violations[0].Description}";
+}
+
+/// <summary>An agreement rule or gateway precondition refused the request (FAILED_PRECONDITION with google.rpc.ErrorInfo).</summary>
+public sealed class RuleRefusalException(string ruleId, string article, string message, IReadOnlyList<string> fields)
+    : GatewayException(message)
+{
+    public string RuleId { get; } = ruleId;
+
+    public string Article { get; } = article;
+
+    public IReadOnlyList<string> Fields { get; } = fields;
+}
+
+/// <summary>The caller may not do this (PERMISSION_DENIED with google.rpc.ErrorInfo).</summary>
+public sealed class PermissionDeniedException(string reason, string message) : GatewayException(message)
+{
+    public string Reason { get; } = reason;
+}
+
+/// <summary>The id is already used for different content (ALREADY_EXISTS).</summary>
+public sealed class IdConflictException(string messageId)
+    : GatewayException($"Message id '{messageId}' was already accepted with different content; choose a new id.")
+{
+    public string MessageId { get; } = messageId;
+}
+
+/// <summary>Nothing with that id here (NOT_FOUND).</summary>
+public sealed class NotFoundException(string what, string id) : GatewayException($"No {what} with id '{id}'.")
+{
+    public string What { get; } = what;
+
+    public string Id { get; } = id;
+}

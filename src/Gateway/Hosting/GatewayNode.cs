@@ -1,0 +1,43 @@
+using ClassifiedGateway.Gateway.Options;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace ClassifiedGateway.Gateway.Hosting;
+
+/// <summary>Builds and runs one gateway node.</summary>
+public static class GatewayNode
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSerilog((services, log) =>
+        {
+            log.ReadFrom.Configuration(builder.Configuration)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Party", builder.Configuration["Gateway:Party"] ?? "?");
+            if (builder.Environment.IsProduction())
+            {
+                log.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3} {Party}] {Message:lj}{NewLine}{Exception}");
+            }
+        });
+
+        var endpoints = builder.Configuration.GetSection(EndpointOptions.SectionName).Get<EndpointOptions>() ?? new EndpointOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => EndpointSetup.ConfigureListeners(kestrel, endpoints));
+        builder.Services.AddGatewayNode(builder.Environment);
+
+        var app = builder.Build();
+        EndpointSetup.MapGatewayEndpoints(app, endpoints);
+        return app;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+}

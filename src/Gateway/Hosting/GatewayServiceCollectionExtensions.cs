@@ -1,0 +1,46 @@
+using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Routing;
+using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Time;
+using Microsoft.Extensions.Options;
+
+namespace ClassifiedGateway.Gateway.Hosting;
+
+/// <summary>Composition of the node, concern by concern.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewayNode(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptionsWithValidateOnStart<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddOptionsWithValidateOnStart<EndpointOptions>().BindConfiguration(EndpointOptions.SectionName).ValidateDataAnnotations();
+        services.AddGatewayTime(environment);
+        services.AddGatewayStorage();
+        services.AddHostedService<StoreInitializer>();
+        services.AddGatewayRules();
+        services.AddGatewayRouting();
+        services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ErrorMappingInterceptor>();
+            grpc.EnableDetailedErrors = false;
+            grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
+        });
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return services;
+    }
+
+    private static IServiceCollection AddGatewayTime(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.SectionName);
+        services.AddSingleton(sp =>
+        {
+            // Production always runs on the real clock; elsewhere the clock may start at a chosen instant.
+            var start = environment.IsProduction() ? null : sp.GetRequiredService<IOptions<ClockOptions>>().Value.StartAt;
+            return new AdjustableTimeProvider(start);
+        });
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<AdjustableTimeProvider>());
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+
+namespace ClassifiedGateway.Gateway.Options;
+
+/// <summary>Who this node is and where its peer is.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>The Party this node speaks for (KZ or TM).</summary>
+    [Required]
+    public string Party { get; set; } = "";
+
+    /// <summary>The other Party's node, peer listener (e.g. http://127.0.0.1:5102).</summary>
+    [Required]
+    public string PeerAddress { get; set; } = "";
+
+    /// <summary>Maximum time a submitted notice's created_at may lie ahead of this node's clock.</summary>
+    /// <value>Default 5 minutes.</value>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The parsed <see cref="Party"/>.</summary>
+    public Party LocalParty => PartyCodes.Parse(Party);
+
+    /// <summary>The other Party.</summary>
+    public Party PeerParty => PartyCodes.Other(LocalParty);
+}

@@ -1,0 +1,54 @@
+using ClassifiedGateway.Gateway.Domain;
+using Microsoft.Extensions.Options;
+
+namespace ClassifiedGateway.Gateway.Options;
+
+/// <summary>Cross-field checks DataAnnotations cannot express.</summary>
+internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        if (!PartyCodes.TryParse(options.Party, out _))
+        {
+            return ValidateOptionsResult.Fail($"Gateway:Party must be KZ or TM, not '{options.Party}'.");
+        }
+
+        if (!Uri.TryCreate(options.PeerAddress, UriKind.Absolute, out _))
+        {
+            return ValidateOptionsResult.Fail("Gateway:PeerAddress must be an absolute URI.");
+        }
+
+        return options.MaxClockSkew < TimeSpan.Zero
+            ? ValidateOptionsResult.Fail("Gateway:MaxClockSkew must not be negative.")
+            : ValidateOptionsResult.Success;
+    }
+}
+
+/// <summary>Checks that delivery timings make sense.</summary>
+internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DeliveryOptions options) =>
+        options.AckTimeout <= TimeSpan.Zero || options.RedeliveryScanInterval <= TimeSpan.Zero || options.ReadBatch <= 0
+            ? ValidateOptionsResult.Fail("Gateway:Delivery timings and batch must be positive.")
+            : ValidateOptionsResult.Success;
+}
+
+/// <summary>Checks that relay timings make sense.</summary>
+internal sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RelayOptions options) =>
+        options.AttemptTimeout <= TimeSpan.Zero || options.RetryBaseDelay <= TimeSpan.Zero
+        || options.RetryMaxDelay < options.RetryBaseDelay || options.BreakDuration < TimeSpan.FromMilliseconds(500)
+        || options.FailureBackoff <= TimeSpan.Zero || options.IdlePoll <= TimeSpan.Zero
+            ? ValidateOptionsResult.Fail("Gateway:Relay timings must be positive, RetryMaxDelay >= RetryBaseDelay, BreakDuration >= 0.5 s.")
+            : ValidateOptionsResult.Success;
+}
+
+/// <summary>Checks that the storage engine is one the node has.</summary>
+internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+        string.Equals(options.Engine, "Sqlite", StringComparison.OrdinalIgnoreCase)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Gateway:Storage:Engine '{options.Engine}' is not supported (Sqlite).");
+}

@@ -1,0 +1,105 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Storage;
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace ClassifiedGateway.Gateway.Routing;
+
+/// <summary>Carries the outbox to the other node, oldest first, one call at a time so acceptance order is kept.</summary>
+/// <remarks>An entry leaves the outbox only when the peer's receipt for it is recorded; a crash at any point
+/// means it is sent again, and the peer's dedup by id answers the retry with the same receipt.</remarks>
+internal sealed partial class OutboxRelay(
+    IGatewayStore store, PeerLink peer, TimeProvider time, IOptions<RelayOptions> relayOptions, IOptions<GatewayOptions> gatewayOptions,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private readonly CircuitBreakerStateProvider _circuit = new();
+
+    /// <summary>Whether the link to the peer is currently refused by the circuit breaker.</summary>
+    public CircuitState PeerCircuit => _circuit.CircuitState;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = relayOptions.Value;
+        var pipeline = RelayPipeline.Build(options, time, _circuit);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wake = store.Signals.Outbox.Next;
+            try
+            {
+                var entries = await store.ReadOutboxAsync(options.BatchSize, stoppingToken);
+                if (entries.Count == 0)
+                {
+                    await Waits.SignalOrTimeoutAsync(wake, options.IdlePoll, time, stoppingToken);
+                    continue;
+                }
+
+                var run = entries.TakeWhile(e => e.Type == entries[0].Type).ToList();
+                await pipeline.ExecuteAsync(async ct => await SendAsync(run, ct), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogRelayFailed(logger, e.GetType().Name, _circuit.CircuitState.ToString());
+                try
+                {
+                    await Task.Delay(options.FailureBackoff, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async ValueTask SendAsync(List<OutboxEntry> run, CancellationToken cancellationToken)
+    {
+        var from = gatewayOptions.Value.LocalParty;
+        if (run[0].Type == OutboxEntryType.Notice)
+        {
+            var request = new RelayRequest { FromParty = from };
+            request.Notices.AddRange(run.Select(e => new RelayedNotice
+            {
+                Sequence = e.Sequence,
+                Envelope = ByteString.CopyFrom(e.EnvelopeBytes),
+                AcceptedAt = Times.ToTimestamp(e.At),
+            }));
+            var response = await peer.Client.RelayAsync(request, cancellationToken: cancellationToken);
+            if (response.Receipts.Count != run.Count)
+            {
+                throw new InvalidOperationException($"The peer answered {response.Receipts.Count} receipts for {run.Count} notices.");
+            }
+
+            var receipts = run.Select((e, i) => new ReceiptForEntry(e.Sequence, e.MessageId, response.Receipts[i])).ToList();
+            await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), CancellationToken.None);
+            LogRelayed(logger, run.Count, run[^1].Sequence);
+        }
+        else
+        {
+            var request = new RelayStatusRequest { FromParty = from };
+            request.Reports.AddRange(run.Select(e => new StatusReport
+            {
+                Sequence = e.Sequence,
+                MessageId = e.MessageId,
+                Stage = e.StatusStage,
+                At = Times.ToTimestamp(e.At),
+                ByBody = e.ByBody ?? "",
+            }));
+            await peer.Client.RelayStatusAsync(request, cancellationToken: cancellationToken);
+            await store.CompleteOutboxAsync([.. run.Select(e => e.Sequence)], CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Relayed {Count} notices up to outbox sequence {Sequence}")]
+    private static partial void LogRelayed(ILogger logger, int count, long sequence);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Relay to the peer failed ({ErrorType}); circuit {CircuitState}; will retry")]
+    private static partial void LogRelayFailed(ILogger logger, string errorType, string circuitState);
+}

@@ -1,0 +1,77 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Validation;
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+
+namespace ClassifiedGateway.Gateway.Routing;
+
+/// <summary>The receiving side of the relay: checks every notice again (the other node is not trusted), stores in order, answers receipts.</summary>
+internal sealed partial class RelayReceiver(
+    IGatewayStore store, RuleEvaluator rules, TimeProvider time, IOptions<GatewayOptions> options, ILogger<RelayReceiver> logger)
+{
+    public const int MaxBatch = 5_000;
+
+    public async Task<IReadOnlyList<Receipt>> ReceiveAsync(RelayRequest request, CancellationToken cancellationToken)
+    {
+        var gateway = options.Value;
+        if (request.FromParty != gateway.PeerParty)
+        {
+            throw new PermissionDeniedException("NOT_THE_PEER", $"This node relays only for {PartyCodes.Code(gateway.PeerParty)}.");
+        }
+
+        if (request.Notices.Count > MaxBatch)
+        {
+            throw new InvalidRequestException([new FieldViolation("notices", $"at most {MaxBatch} per call")]);
+        }
+
+        var now = time.GetUtcNow();
+        var commands = request.Notices.Select(n => Prepare(n, now, gateway)).ToList();
+        var receipts = await store.StoreRelayedAsync(commands, now, cancellationToken);
+        foreach (var receipt in receipts.Where(r => r.Status == ReceiptStatus.Refused))
+        {
+            LogRefused(logger, receipt.MessageId, receipt.Refusal?.RuleId ?? "");
+        }
+
+        LogReceived(logger, receipts.Count);
+        return receipts;
+    }
+
+    private RelayedCommand Prepare(RelayedNotice notice, DateTimeOffset now, GatewayOptions gateway)
+    {
+        Envelope? envelope;
+        try
+        {
+            envelope = Envelope.Parser.ParseFrom(notice.Envelope);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            envelope = null;
+        }
+
+        // Judge by when the sending node accepted it, but never by a time ahead of our own clock.
+        var acceptedAt = notice.AcceptedAt?.ToDateTimeOffset() ?? now;
+        var decisionTime = acceptedAt > now + gateway.MaxClockSkew ? now : acceptedAt;
+        var kind = envelope is not null && NoticeKinds.TryOf(envelope.NoticeCase, out var k) ? k.Name : "Unknown";
+        return new RelayedCommand(notice.Sequence, notice.Envelope.ToByteArray(), envelope, kind, acceptedAt, () =>
+        {
+            var violations = EnvelopeValidator.Validate(envelope, gateway.PeerParty, now, gateway.MaxClockSkew);
+            if (violations.Count > 0)
+            {
+                return new Admission(Refusals.From(violations), []);
+            }
+
+            return Refusals.ToAdmission(rules.Evaluate(new RuleContext(envelope!, decisionTime, RulePhase.Relay, gateway.LocalParty)));
+        });
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Stored a relayed batch of {Count} notices")]
+    private static partial void LogReceived(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Refused relayed notice {MessageId} by rule {RuleId}")]
+    private static partial void LogRefused(ILogger logger, string messageId, string ruleId);
+}

@@ -1,0 +1,23 @@
+using ClassifiedGateway.Gateway.Options;
+using Microsoft.Extensions.Options;
+
+namespace ClassifiedGateway.Gateway.Routing;
+
+/// <summary>Registers submit, relay (both directions) and delivery.</summary>
+public static class RoutingServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewayRouting(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<RelayOptions>().BindConfiguration(RelayOptions.SectionName).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<RelayOptions>, RelayOptionsValidator>();
+        services.AddOptionsWithValidateOnStart<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton<SubmitProcessor>();
+        services.AddSingleton<RelayReceiver>();
+        services.AddSingleton<DeliveryStreamer>();
+        services.AddSingleton<PeerLink>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Validation;
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+
+namespace ClassifiedGateway.Gateway.Routing;
+
+/// <summary>Submit: validate → dedup → rules → persist (message, outbox, history in one commit) → answer.</summary>
+internal sealed partial class SubmitProcessor(
+    IGatewayStore store, RuleEvaluator rules, TimeProvider time, IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
+{
+    public async Task<SubmitOutcome> SubmitAsync(Envelope? envelope, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var gateway = options.Value;
+        EnvelopeValidator.EnsureValid(envelope, gateway.LocalParty, now, gateway.MaxClockSkew);
+        var valid = envelope!;
+        var kind = NoticeKinds.Of(valid);
+        var command = new SubmitCommand(valid, valid.ToByteArray(), kind.Name, now, () =>
+            Refusals.ToAdmission(rules.Evaluate(new RuleContext(valid, now, RulePhase.Submit, gateway.LocalParty))));
+
+        var outcome = await store.SubmitAsync(command, cancellationToken);
+        if (outcome.Refusal is { } refused)
+        {
+            LogRefused(logger, outcome.MessageId, kind.Name, refused.RuleId);
+            throw Refusals.ToException(refused);
+        }
+
+        LogAccepted(logger, outcome.MessageId, kind.Name, valid.CorrelationId, outcome.Duplicate);
+        return outcome;
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Accepted {MessageId} ({Kind}), correlation {CorrelationId}, duplicate {Duplicate}")]
+    private static partial void LogAccepted(ILogger logger, string messageId, string kind, string correlationId, bool duplicate);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Refused {MessageId} ({Kind}) by rule {RuleId}")]
+    private static partial void LogRefused(ILogger logger, string messageId, string kind, string ruleId);
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Routing;
+using ClassifiedGateway.Gateway.Storage;
+using Grpc.Core;
+
+namespace ClassifiedGateway.Gateway.Services;
+
+/// <summary>Read-only monitoring for operators.</summary>
+internal sealed class OperatorGrpcService(IGatewayStore store, TimeProvider time) : OperatorService.OperatorServiceBase
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 500;
+    private static readonly TimeSpan WatchHeartbeat = TimeSpan.FromSeconds(15);
+
+    public override async Task<ListMessagesResponse> ListMessages(ListMessagesRequest request, ServerCallContext context)
+    {
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        RequestChecks.Range("page_size", pageSize, 1, MaxPageSize);
+        long? before = null;
+        if (request.PageToken.Length > 0)
+        {
+            before = long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var token) && token > 0
+                ? token
+                : throw new InvalidRequestException([new FieldViolation("page_token", "is not a token this service issued")]);
+        }
+
+        var page = await store.ListMessagesAsync(new MessageQuery(
+            request.Kind.Length == 0 ? null : request.Kind,
+            request.Stage == Stage.Unspecified ? null : request.Stage,
+            request.Direction == Direction.Unspecified ? null : request.Direction,
+            request.Body.Length == 0 ? null : request.Body,
+            pageSize, before), context.CancellationToken);
+        return new ListMessagesResponse
+        {
+            Messages = { page.Messages },
+            NextPageToken = page.NextBeforeSequence?.ToString(CultureInfo.InvariantCulture) ?? "",
+        };
+    }
+
+    public override async Task<GetTimelineResponse> GetTimeline(GetTimelineRequest request, ServerCallContext context)
+    {
+        RequestChecks.Id("message_id", request.MessageId);
+        var record = await store.GetMessageAsync(request.MessageId, context.CancellationToken)
+            ?? throw new NotFoundException("message", request.MessageId);
+        return new GetTimelineResponse { Message = record };
+    }
+
+    public override async Task WatchStageChanges(WatchStageChangesRequest request, IServerStreamWriter<WatchStageChangesResponse> responseStream, ServerCallContext context)
+    {
+        var after = Math.Max(0, request.AfterSequence);
+        var ct = context.CancellationToken;
+        while (!ct.IsCancellationRequested)
+        {
+            var wake = store.Signals.Changes.Next;
+            var events = await store.ReadStageChangesAsync(after, 500, ct);
+            foreach (var e in events)
+            {
+                await responseStream.WriteAsync(new WatchStageChangesResponse { Event = e }, ct);
+                after = e.Sequence;
+            }
+
+            if (events.Count == 0)
+            {
+                await Waits.SignalOrTimeoutAsync(wake, WatchHeartbeat, time, ct);
+            }
+        }
+    }
+
+    public override async Task<CountByStageResponse> CountByStage(CountByStageRequest request, ServerCallContext context) =>
+        new() { Counts = { await store.CountByStageAsync(context.CancellationToken) } };
+}

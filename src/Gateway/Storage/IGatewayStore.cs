@@ -1,0 +1,59 @@
+using ClassifiedGateway.Contracts.V1;
+
+namespace ClassifiedGateway.Gateway.Storage;
+
+/// <summary>The node's durable state, engine-neutral. Every write commits before its task completes.</summary>
+public interface IGatewayStore
+{
+    StoreSignals Signals { get; }
+
+    /// <summary>Applies pending schema migrations.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Readiness: the store answers.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+
+    // Outbound: this Party's systems → the other Party.
+
+    /// <summary>Dedups by id, then admits (message + outbox + history) or records the refusal, in one transaction.</summary>
+    Task<SubmitOutcome> SubmitAsync(SubmitCommand command, CancellationToken cancellationToken);
+
+    /// <summary>The oldest outbox entries, in acceptance order.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Records the peer's receipts for relayed notices and clears their outbox entries.</summary>
+    Task RecordReceiptsAsync(IReadOnlyList<ReceiptForEntry> receipts, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Clears outbox entries the peer has taken (status reports).</summary>
+    Task CompleteOutboxAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken);
+
+    /// <summary>Records what the peer's systems did with our notices; returns how many changed a stage.</summary>
+    Task<int> RecordPeerStatusAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken);
+
+    // Inbound: the other Party → this Party's systems.
+
+    /// <summary>Stores relayed notices in order (dedup by id), one receipt each, in one transaction.</summary>
+    Task<IReadOnlyList<Receipt>> StoreRelayedAsync(IReadOnlyList<RelayedCommand> notices, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Stored inbound notices after a cursor, in cursor order.</summary>
+    Task<IReadOnlyList<InboxItem>> ReadInboxAsync(long afterCursor, string? receiverBody, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Delivered, unacknowledged notices last delivered at or before <paramref name="deliveredBefore"/>.</summary>
+    Task<IReadOnlyList<InboxItem>> ReadRedeliveriesAsync(long upToCursor, string? receiverBody, DateTimeOffset deliveredBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Marks notices as handed to a receiving system.</summary>
+    Task MarkDeliveredAsync(IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records a receiving system's acknowledgement (idempotent) and queues it for the sender.</summary>
+    Task<AcknowledgeOutcome> AcknowledgeAsync(string messageId, string? acknowledgingBody, DateTimeOffset at, CancellationToken cancellationToken);
+
+    // Queries.
+
+    Task<MessageRecord?> GetMessageAsync(string messageId, CancellationToken cancellationToken);
+
+    Task<MessagePage> ListMessagesAsync(MessageQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StageEvent>> ReadStageChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StageCount>> CountByStageAsync(CancellationToken cancellationToken);
+}

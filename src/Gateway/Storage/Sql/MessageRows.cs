@@ -1,0 +1,82 @@
+using System.Data.Common;
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>Maps stored rows to the wire's records.</summary>
+internal static class MessageRows
+{
+    public const string Columns = "seq, id, direction, kind, stage, stage_at, accepted_at, envelope, receipt, refusal_rule, refusal_article, refusal_message, refusal_fields";
+
+    public static (long Sequence, MessageRecord Record) Read(DbDataReader r)
+    {
+        var record = new MessageRecord
+        {
+            Direction = (Direction)r.GetInt32(2),
+            Kind = r.GetString(3),
+            Stage = (Stage)r.GetInt32(4),
+            StageAt = Times.ToTimestamp(r.GetInt64(5)),
+            AcceptedAt = Times.ToTimestamp(r.GetInt64(6)),
+            Envelope = Envelope.Parser.ParseFrom((byte[])r[7]),
+        };
+        if (!r.IsDBNull(8))
+        {
+            record.Receipt = Receipt.Parser.ParseFrom((byte[])r[8]);
+        }
+
+        if (ReadRefusal(r, 9) is { } refusal)
+        {
+            record.Refusal = refusal;
+        }
+
+        return (r.GetInt64(0), record);
+    }
+
+    /// <summary>Reads rule, article, message and fields from four consecutive columns.</summary>
+    public static Refusal? ReadRefusal(DbDataReader r, int first)
+    {
+        if (r.IsDBNull(first))
+        {
+            return null;
+        }
+
+        var refusal = new Refusal
+        {
+            RuleId = r.GetString(first),
+            Article = r.IsDBNull(first + 1) ? "" : r.GetString(first + 1),
+            Message = r.IsDBNull(first + 2) ? "" : r.GetString(first + 2),
+        };
+        if (!r.IsDBNull(first + 3) && r.GetString(first + 3) is { Length: > 0 } fields)
+        {
+            refusal.Fields.AddRange(fields.Split(','));
+        }
+
+        return refusal;
+    }
+
+    public static StageEvent ReadEvent(DbDataReader r)
+    {
+        var e = new StageEvent
+        {
+            Sequence = r.GetInt64(0),
+            MessageId = r.GetString(1),
+            Stage = (Stage)r.GetInt32(2),
+            At = Times.ToTimestamp(r.GetInt64(3)),
+            Detail = r.IsDBNull(4) ? "" : r.GetString(4),
+            Direction = (Direction)r.GetInt32(8),
+            Kind = r.GetString(9),
+        };
+        if (!r.IsDBNull(5))
+        {
+            e.Refusal = new Refusal
+            {
+                RuleId = r.GetString(5),
+                Article = r.IsDBNull(6) ? "" : r.GetString(6),
+                Message = r.IsDBNull(7) ? "" : r.GetString(7),
+            };
+        }
+
+        return e;
+    }
+}

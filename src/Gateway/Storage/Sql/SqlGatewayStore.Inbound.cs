@@ -1,0 +1,163 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Errors;
+using Google.Protobuf;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>The inbound path: relayed notices, delivery to subscribers, acknowledgements.</summary>
+internal sealed partial class SqlGatewayStore
+{
+    public Task<IReadOnlyList<Receipt>> StoreRelayedAsync(IReadOnlyList<RelayedCommand> notices, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync<IReadOnlyList<Receipt>>(scope =>
+        {
+            var lastSequence = Convert.ToInt64(scope.Scalar("SELECT value FROM counters WHERE name = 'peer_notice_sequence'"),
+                System.Globalization.CultureInfo.InvariantCulture);
+            var receipts = new List<Receipt>(notices.Count);
+            foreach (var notice in notices)
+            {
+                receipts.Add(StoreOne(scope, notice, at, ref lastSequence));
+            }
+
+            scope.Execute("UPDATE counters SET value = @v WHERE name = 'peer_notice_sequence'", ("@v", lastSequence));
+            return receipts;
+        }, cancellationToken);
+
+    private static Receipt StoreOne(WriteScope scope, RelayedCommand notice, DateTimeOffset at, ref long lastSequence)
+    {
+        var digest = Digests.Sha256(notice.EnvelopeBytes);
+        var id = notice.Envelope?.Id ?? "";
+        if (notice.Envelope is null || id.Length == 0)
+        {
+            return Refused(id, digest, at, new Refusal { RuleId = "ENVELOPE_UNREADABLE", Message = "The relayed envelope could not be read.", Fields = { "envelope" } });
+        }
+
+        if (FindExisting(scope, id) is { } existing)
+        {
+            // A retry of what we already answered gets the very same receipt.
+            return existing.Digest.AsSpan().SequenceEqual(digest) && existing.Receipt is { } first
+                ? Receipt.Parser.ParseFrom(first)
+                : Refused(id, digest, at, new Refusal { RuleId = "ID_CONFLICT", Message = $"Message id '{id}' is already stored with different content.", Fields = { "envelope.id" } });
+        }
+
+        if (notice.Sequence <= lastSequence)
+        {
+            return Refused(id, digest, at, new Refusal
+            {
+                RuleId = "RELAY_ORDER",
+                Message = $"Relay sequence {notice.Sequence} is not after the last applied {lastSequence}; the sender's acceptance order must be kept.",
+            });
+        }
+
+        lastSequence = notice.Sequence;
+        var admission = notice.Admit();
+        var receipt = admission.Refusal is null
+            ? new Receipt { MessageId = id, Status = ReceiptStatus.Stored, StoredAt = Times.ToTimestamp(at), EnvelopeDigest = ByteString.CopyFrom(digest) }
+            : Refused(id, digest, at, admission.Refusal);
+        var stored = admission.Refusal is null;
+        InsertMessage(scope, new NewMessage(notice.Envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound,
+            stored ? Stage.Relayed : Stage.Refused, at, admission.Refusal, receipt.ToByteArray(), notice.Sequence,
+            stored ? NextCounter(scope, "inbox_cursor") : null));
+        if (stored)
+        {
+            AppendHistory(scope, id, Stage.Relayed, at, "received from the other node; " + FormatFlags(admission.Flags));
+            MarkAnswered(scope, notice.Envelope, at);
+            scope.InboxChanged = true;
+        }
+        else
+        {
+            AppendHistory(scope, id, Stage.Refused, at, "refused on arrival", admission.Refusal);
+        }
+
+        return receipt;
+    }
+
+    private static Receipt Refused(string id, byte[] digest, DateTimeOffset at, Refusal refusal) => new()
+    {
+        MessageId = id,
+        Status = ReceiptStatus.Refused,
+        StoredAt = Times.ToTimestamp(at),
+        EnvelopeDigest = ByteString.CopyFrom(digest),
+        Refusal = refusal,
+    };
+
+    public async Task<IReadOnlyList<InboxItem>> ReadInboxAsync(long afterCursor, string? receiverBody, int limit, CancellationToken cancellationToken) =>
+        await QueryAsync("""
+            SELECT inbox_cursor, id, envelope, delivery_count FROM messages
+            WHERE inbox_cursor > @after AND (@body IS NULL OR receiver_body = @body)
+            ORDER BY inbox_cursor LIMIT @limit
+            """, ReadInboxItem, cancellationToken, ("@after", afterCursor), ("@body", receiverBody), ("@limit", limit));
+
+    public async Task<IReadOnlyList<InboxItem>> ReadRedeliveriesAsync(long upToCursor, string? receiverBody, DateTimeOffset deliveredBefore, int limit, CancellationToken cancellationToken) =>
+        await QueryAsync("""
+            SELECT inbox_cursor, id, envelope, delivery_count FROM messages
+            WHERE inbox_cursor IS NOT NULL AND acknowledged_at IS NULL AND inbox_cursor <= @upto
+              AND last_delivered_at IS NOT NULL AND last_delivered_at <= @before
+              AND (@body IS NULL OR receiver_body = @body)
+            ORDER BY inbox_cursor LIMIT @limit
+            """, ReadInboxItem, cancellationToken,
+            ("@upto", upToCursor), ("@before", Times.ToUnixMs(deliveredBefore)), ("@body", receiverBody), ("@limit", limit));
+
+    private static InboxItem ReadInboxItem(System.Data.Common.DbDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), (byte[])r[2], r.GetInt32(3));
+
+    public Task MarkDeliveredAsync(IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync(scope =>
+        {
+            foreach (var id in messageIds)
+            {
+                using var find = scope.Command("SELECT stage, delivered_at, receiver_body FROM messages WHERE id = @id", ("@id", id));
+                using var r = find.ExecuteReader();
+                if (!r.Read())
+                {
+                    continue;
+                }
+
+                var (stage, firstTime, body) = ((Stage)r.GetInt32(0), r.IsDBNull(1), r.GetString(2));
+                r.Close();
+                scope.Execute("UPDATE messages SET last_delivered_at = @at, delivery_count = delivery_count + 1 WHERE id = @id",
+                    ("@at", Times.ToUnixMs(at)), ("@id", id));
+                if (firstTime)
+                {
+                    scope.Execute("UPDATE messages SET delivered_at = @at WHERE id = @id", ("@at", Times.ToUnixMs(at)), ("@id", id));
+                    ReachStage(scope, id, stage, Stage.Delivered, at, "delivered to the receiving system");
+                    EnqueueOutbox(scope, OutboxEntryType.Status, id, Stage.Delivered, at, body);
+                }
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    public Task<AcknowledgeOutcome> AcknowledgeAsync(string messageId, string? acknowledgingBody, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync(scope =>
+        {
+            using var find = scope.Command("SELECT stage, receiver_body, acknowledged_at, direction FROM messages WHERE id = @id", ("@id", messageId));
+            using var r = find.ExecuteReader();
+            if (!r.Read() || (Direction)r.GetInt32(3) != Direction.Inbound)
+            {
+                throw new NotFoundException("received notice", messageId);
+            }
+
+            var (stage, receiver, acknowledged) = ((Stage)r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? (long?)null : r.GetInt64(2));
+            r.Close();
+            if (!string.IsNullOrEmpty(acknowledgingBody) && acknowledgingBody != receiver)
+            {
+                throw new PermissionDeniedException("NOT_ADDRESSEE", $"Only the addressee '{receiver}' can acknowledge notice '{messageId}'.");
+            }
+
+            if (stage == Stage.Refused)
+            {
+                throw new RuleRefusalException("ACK_REFUSED_NOTICE", "Art. 5.4", $"Notice '{messageId}' was refused on arrival and cannot be acknowledged.", ["message_id"]);
+            }
+
+            if (acknowledged is { } earlier)
+            {
+                return new AcknowledgeOutcome(messageId, stage, Times.FromUnixMs(earlier));
+            }
+
+            scope.Execute("UPDATE messages SET acknowledged_at = @at WHERE id = @id", ("@at", Times.ToUnixMs(at)), ("@id", messageId));
+            ReachStage(scope, messageId, stage, Stage.Acknowledged, at, $"acknowledged by {receiver}");
+            EnqueueOutbox(scope, OutboxEntryType.Status, messageId, Stage.Acknowledged, at, receiver);
+            return new AcknowledgeOutcome(messageId, Stages.Advance(stage, Stage.Acknowledged), at);
+        }, cancellationToken);
+}

@@ -1,0 +1,150 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Errors;
+using Google.Protobuf;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>The outbound path: submit, outbox, receipts and the peer's status reports.</summary>
+internal sealed partial class SqlGatewayStore
+{
+    public Task<SubmitOutcome> SubmitAsync(SubmitCommand command, CancellationToken cancellationToken)
+    {
+        var digest = Digests.Sha256(command.EnvelopeBytes);
+        return _writer.ExecuteAsync(scope =>
+        {
+            if (FindExisting(scope, command.Envelope.Id) is { } existing)
+            {
+                return existing.Digest.AsSpan().SequenceEqual(digest)
+                    ? new SubmitOutcome(command.Envelope.Id, existing.Stage == Stage.Refused ? Stage.Refused : Stage.Accepted,
+                        existing.AcceptedAt, true, existing.Refusal)
+                    : throw new IdConflictException(command.Envelope.Id);
+            }
+
+            var admission = command.Admit();
+            var stage = admission.Refusal is null ? Stage.Accepted : Stage.Refused;
+            InsertMessage(scope, new NewMessage(command.Envelope, command.EnvelopeBytes, digest, command.Kind,
+                Direction.Outbound, stage, command.At, admission.Refusal));
+            if (admission.Refusal is null)
+            {
+                EnqueueOutbox(scope, OutboxEntryType.Notice, command.Envelope.Id, null, command.At, null);
+                AppendHistory(scope, command.Envelope.Id, Stage.Accepted, command.At, FormatFlags(admission.Flags));
+                MarkAnswered(scope, command.Envelope, command.At);
+            }
+            else
+            {
+                AppendHistory(scope, command.Envelope.Id, Stage.Refused, command.At, "refused at submit", admission.Refusal);
+            }
+
+            return new SubmitOutcome(command.Envelope.Id, stage, command.At, false, admission.Refusal);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, CancellationToken cancellationToken) =>
+        await QueryAsync("""
+            SELECT o.seq, o.entry_type, o.message_id, m.envelope, o.at, o.status_stage, o.by_body
+            FROM outbox o LEFT JOIN messages m ON m.id = o.message_id
+            ORDER BY o.seq LIMIT @limit
+            """,
+            r => new OutboxEntry(r.GetInt64(0), (OutboxEntryType)r.GetInt32(1), r.GetString(2),
+                r.IsDBNull(3) ? null : (byte[])r[3], Times.FromUnixMs(r.GetInt64(4)),
+                r.IsDBNull(5) ? Stage.Unspecified : (Stage)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6)),
+            cancellationToken, ("@limit", limit));
+
+    public Task RecordReceiptsAsync(IReadOnlyList<ReceiptForEntry> receipts, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync(scope =>
+        {
+            foreach (var (sequence, messageId, receipt) in receipts)
+            {
+                // The outbox row is the guard: a receipt for an entry already settled changes nothing.
+                if (scope.Execute("DELETE FROM outbox WHERE seq = @seq", ("@seq", sequence)) == 0)
+                {
+                    continue;
+                }
+
+                var current = CurrentStage(scope, messageId);
+                scope.Execute("UPDATE messages SET receipt = @receipt WHERE id = @id", ("@receipt", receipt.ToByteArray()), ("@id", messageId));
+                if (receipt.Status == ReceiptStatus.Stored)
+                {
+                    ReachStage(scope, messageId, current, Stage.Relayed, at, "stored by the receiving node; receipt held");
+                }
+                else
+                {
+                    scope.Execute("UPDATE messages SET refusal_rule = @rule, refusal_article = @article, refusal_message = @message, refusal_fields = @fields WHERE id = @id",
+                        ("@rule", receipt.Refusal?.RuleId), ("@article", receipt.Refusal?.Article), ("@message", receipt.Refusal?.Message),
+                        ("@fields", receipt.Refusal is null ? null : string.Join(",", receipt.Refusal.Fields)), ("@id", messageId));
+                    ReachStage(scope, messageId, current, Stage.RefusedByPeer, at, "refused by the receiving node", receipt.Refusal);
+                }
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    public Task CompleteOutboxAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync(scope =>
+        {
+            foreach (var sequence in sequences)
+            {
+                scope.Execute("DELETE FROM outbox WHERE seq = @seq", ("@seq", sequence));
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    public Task<int> RecordPeerStatusAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync(scope =>
+        {
+            var recorded = 0;
+            foreach (var report in reports)
+            {
+                var column = report.Stage switch
+                {
+                    Stage.Delivered => "delivered_at",
+                    Stage.Acknowledged => "acknowledged_at",
+                    _ => null,
+                };
+                if (column is null)
+                {
+                    continue;
+                }
+
+                using var find = scope.Command($"SELECT stage, {column} FROM messages WHERE id = @id AND direction = @dir",
+                    ("@id", report.MessageId), ("@dir", (int)Direction.Outbound));
+                using var reader = find.ExecuteReader();
+                if (!reader.Read() || !reader.IsDBNull(1))
+                {
+                    continue;
+                }
+
+                var current = (Stage)reader.GetInt32(0);
+                reader.Close();
+                var at = report.At.ToDateTimeOffset();
+                scope.Execute($"UPDATE messages SET {column} = @at WHERE id = @id", ("@at", Times.ToUnixMs(at)), ("@id", report.MessageId));
+                var detail = report.Stage == Stage.Delivered ? "delivered to the receiving system" : $"acknowledged by {report.ByBody}";
+                ReachStage(scope, report.MessageId, current, report.Stage, at, detail);
+                recorded++;
+            }
+
+            return recorded;
+        }, cancellationToken);
+
+    private sealed record ExistingMessage(byte[] Digest, Stage Stage, DateTimeOffset AcceptedAt, Refusal? Refusal, byte[]? Receipt);
+
+    private static ExistingMessage? FindExisting(WriteScope scope, string messageId)
+    {
+        using var command = scope.Command(
+            "SELECT digest, stage, accepted_at, refusal_rule, refusal_article, refusal_message, refusal_fields, receipt FROM messages WHERE id = @id",
+            ("@id", messageId));
+        using var r = command.ExecuteReader();
+        if (!r.Read())
+        {
+            return null;
+        }
+
+        return new ExistingMessage((byte[])r[0], (Stage)r.GetInt32(1), Times.FromUnixMs(r.GetInt64(2)),
+            MessageRows.ReadRefusal(r, 3), r.IsDBNull(7) ? null : (byte[])r[7]);
+    }
+
+    private static Stage CurrentStage(WriteScope scope, string messageId) =>
+        (Stage)Convert.ToInt32(scope.Scalar("SELECT stage FROM messages WHERE id = @id", ("@id", messageId)), System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using ClassifiedGateway.Contracts.V1;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>Read-only queries for the Party's systems and for operators.</summary>
+internal sealed partial class SqlGatewayStore
+{
+    private const string EventSelect = """
+        SELECT h.seq, h.message_id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind
+        FROM history h JOIN messages m ON m.id = h.message_id
+        """;
+
+    public async Task<MessageRecord?> GetMessageAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync($"SELECT {MessageRows.Columns} FROM messages WHERE id = @id", r => MessageRows.Read(r).Record,
+            cancellationToken, ("@id", messageId));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var record = rows[0];
+        record.History.AddRange(await QueryAsync($"{EventSelect} WHERE h.message_id = @id ORDER BY h.seq", MessageRows.ReadEvent,
+            cancellationToken, ("@id", messageId)));
+        record.AnsweredBy.AddRange(await QueryAsync("SELECT id FROM messages WHERE in_reply_to = @id ORDER BY seq", r => r.GetString(0),
+            cancellationToken, ("@id", messageId)));
+        return record;
+    }
+
+    public async Task<MessagePage> ListMessagesAsync(MessageQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {MessageRows.Columns} FROM messages WHERE 1 = 1");
+        var parameters = new List<(string, object?)>();
+        void Filter(string clause, string name, object? value)
+        {
+            sql.Append(" AND ").Append(clause);
+            parameters.Add((name, value));
+        }
+
+        if (query.BeforeSequence is { } before)
+        {
+            Filter("seq < @before", "@before", before);
+        }
+
+        if (!string.IsNullOrEmpty(query.Kind))
+        {
+            Filter("kind = @kind", "@kind", query.Kind);
+        }
+
+        if (query.Stage is { } stage)
+        {
+            Filter("stage = @stage", "@stage", (int)stage);
+        }
+
+        if (query.Direction is { } direction)
+        {
+            Filter("direction = @direction", "@direction", (int)direction);
+        }
+
+        if (!string.IsNullOrEmpty(query.Body))
+        {
+            Filter("(sender_body = @body OR receiver_body = @body)", "@body", query.Body);
+        }
+
+        sql.Append(" ORDER BY seq DESC LIMIT @limit");
+        parameters.Add(("@limit", query.PageSize + 1));
+        var rows = await QueryAsync(sql.ToString(), MessageRows.Read, cancellationToken, [.. parameters]);
+        var page = rows.Take(query.PageSize).ToList();
+        long? next = rows.Count > query.PageSize ? page[^1].Sequence : null;
+        return new MessagePage([.. page.Select(p => p.Record)], next);
+    }
+
+    public async Task<IReadOnlyList<StageEvent>> ReadStageChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
+        await QueryAsync($"{EventSelect} WHERE h.seq > @after ORDER BY h.seq LIMIT @limit", MessageRows.ReadEvent, cancellationToken,
+            ("@after", afterSequence), ("@limit", limit));
+
+    public async Task<IReadOnlyList<StageCount>> CountByStageAsync(CancellationToken cancellationToken) =>
+        await QueryAsync("SELECT stage, direction, COUNT(*) FROM messages GROUP BY stage, direction ORDER BY direction, stage",
+            r => new StageCount { Stage = (Stage)r.GetInt32(0), Direction = (Direction)r.GetInt32(1), Count = r.GetInt64(2) },
+            cancellationToken);
+}

@@ -1,0 +1,92 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>Write helpers shared by the outbound and inbound paths; all run inside a group commit.</summary>
+internal sealed partial class SqlGatewayStore
+{
+    private const string InsertMessageSql = """
+        INSERT INTO messages (id, direction, kind, sender_party, sender_body, receiver_party, receiver_body, level,
+            in_reply_to, correlation_id, created_at, accepted_at, stage, stage_at, digest, envelope,
+            refusal_rule, refusal_article, refusal_message, refusal_fields, receipt, peer_sequence, inbox_cursor)
+        VALUES (@id, @direction, @kind, @sp, @sb, @rp, @rb, @level, @reply, @corr, @created, @accepted, @stage, @at,
+            @digest, @envelope, @rrule, @rart, @rmsg, @rfields, @receipt, @peerseq, @cursor)
+        """;
+
+    private sealed record NewMessage(
+        Envelope Envelope, byte[] Bytes, byte[] Digest, string Kind, Direction Direction, Stage Stage, DateTimeOffset At,
+        Refusal? Refusal, byte[]? Receipt = null, long? PeerSequence = null, long? InboxCursor = null);
+
+    private static void InsertMessage(WriteScope scope, NewMessage m)
+    {
+        var e = m.Envelope;
+        var at = Times.ToUnixMs(m.At);
+        scope.Execute(InsertMessageSql,
+            ("@id", e.Id), ("@direction", (int)m.Direction), ("@kind", m.Kind),
+            ("@sp", (int)e.SenderParty), ("@sb", e.SenderBody), ("@rp", (int)e.ReceiverParty), ("@rb", e.ReceiverBody),
+            ("@level", (int)e.Level), ("@reply", NullIfEmpty(e.InReplyTo)), ("@corr", NullIfEmpty(e.CorrelationId)),
+            ("@created", e.CreatedAt is null ? 0L : Times.ToUnixMs(e.CreatedAt.ToDateTimeOffset())), ("@accepted", at),
+            ("@stage", (int)m.Stage), ("@at", at), ("@digest", m.Digest), ("@envelope", m.Bytes),
+            ("@rrule", m.Refusal?.RuleId), ("@rart", m.Refusal?.Article), ("@rmsg", m.Refusal?.Message),
+            ("@rfields", m.Refusal is null ? null : string.Join(",", m.Refusal.Fields)),
+            ("@receipt", m.Receipt), ("@peerseq", m.PeerSequence), ("@cursor", m.InboxCursor));
+    }
+
+    private static void AppendHistory(WriteScope scope, string messageId, Stage stage, DateTimeOffset at, string? detail, Refusal? refusal = null)
+    {
+        scope.Execute("""
+            INSERT INTO history (message_id, stage, at, detail, refusal_rule, refusal_article, refusal_message)
+            VALUES (@id, @stage, @at, @detail, @rule, @article, @message)
+            """,
+            ("@id", messageId), ("@stage", (int)stage), ("@at", Times.ToUnixMs(at)), ("@detail", detail),
+            ("@rule", refusal?.RuleId), ("@article", refusal?.Article), ("@message", refusal?.Message));
+        scope.HistoryChanged = true;
+    }
+
+    /// <summary>Moves a message's shown stage through <see cref="Stages.Advance"/> and records the stage in its history.</summary>
+    private static void ReachStage(WriteScope scope, string messageId, Stage current, Stage reached, DateTimeOffset at, string? detail, Refusal? refusal = null)
+    {
+        var next = Stages.Advance(current, reached);
+        if (next != current)
+        {
+            scope.Execute("UPDATE messages SET stage = @stage, stage_at = @at WHERE id = @id",
+                ("@stage", (int)next), ("@at", Times.ToUnixMs(at)), ("@id", messageId));
+        }
+
+        AppendHistory(scope, messageId, reached, at, detail, refusal);
+    }
+
+    private static void EnqueueOutbox(WriteScope scope, OutboxEntryType type, string messageId, Stage? statusStage, DateTimeOffset at, string? byBody)
+    {
+        scope.Execute("INSERT INTO outbox (entry_type, message_id, status_stage, at, by_body) VALUES (@type, @id, @stage, @at, @by)",
+            ("@type", (int)type), ("@id", messageId), ("@stage", statusStage is null ? null : (int)statusStage), ("@at", Times.ToUnixMs(at)), ("@by", byBody));
+        scope.OutboxChanged = true;
+    }
+
+    /// <summary>A reply marks the message it answers as answered (the first reply only).</summary>
+    private static void MarkAnswered(WriteScope scope, Envelope reply, DateTimeOffset at)
+    {
+        if (reply.InReplyTo.Length == 0)
+        {
+            return;
+        }
+
+        using var command = scope.Command("SELECT stage FROM messages WHERE id = @id", ("@id", reply.InReplyTo));
+        if (command.ExecuteScalar() is not long stage || (Stage)stage == Stage.Answered || Stages.IsTerminalFailure((Stage)stage))
+        {
+            return;
+        }
+
+        ReachStage(scope, reply.InReplyTo, (Stage)stage, Stage.Answered, at, $"answered by {reply.Id}");
+    }
+
+    private static long NextCounter(WriteScope scope, string name) =>
+        Convert.ToInt64(scope.Scalar("UPDATE counters SET value = value + 1 WHERE name = @n RETURNING value", ("@n", name)),
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private static string FormatFlags(IReadOnlyList<string> flags) =>
+        flags.Count == 0 ? "accepted" : "accepted; flagged: " + string.Join("; ", flags);
+}

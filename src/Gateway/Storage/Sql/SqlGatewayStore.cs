@@ -1,0 +1,77 @@
+using System.Data.Common;
+using ClassifiedGateway.Gateway.Domain;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>The gateway store over ADO.NET: portable SQL, one group-committing writer, pooled readers.</summary>
+internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
+{
+    private readonly ISqlDialect _dialect;
+    private readonly GroupCommitWriter _writer;
+    private readonly TimeProvider _time;
+
+    public SqlGatewayStore(ISqlDialect dialect, int maxGroupCommit, TimeProvider time, ILogger<SqlGatewayStore> logger)
+    {
+        _dialect = dialect;
+        _time = time;
+        _writer = new GroupCommitWriter(dialect.OpenWriter, Signals, maxGroupCommit, logger);
+    }
+
+    public StoreSignals Signals { get; } = new();
+
+    /// <summary>Committed transactions and operations so far (group commit effectiveness).</summary>
+    public (long Transactions, long Operations) Committed => _writer.Committed;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _writer.ExecuteAsync(scope =>
+        {
+            scope.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            return 0;
+        }, cancellationToken);
+
+        foreach (var (version, sql) in _dialect.Migrations)
+        {
+            // Each migration is its own write: it and its version row commit together or not at all.
+            await _writer.ExecuteAsync(scope =>
+            {
+                if (scope.Scalar("SELECT version FROM schema_version WHERE version = @v", ("@v", version)) is not null)
+                {
+                    return 0;
+                }
+
+                scope.Execute(sql);
+                scope.Execute("INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)",
+                    ("@v", version), ("@at", Times.ToUnixMs(_time.GetUtcNow())));
+                return 1;
+            }, cancellationToken);
+        }
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM schema_version";
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        SqlParameters.Bind(command, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+}

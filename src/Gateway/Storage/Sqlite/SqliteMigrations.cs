@@ -1,0 +1,76 @@
+namespace ClassifiedGateway.Gateway.Storage.Sqlite;
+
+/// <summary>The SQLite schema, version by version. Never edit a released version: add the next one.</summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<(int Version, string Sql)> All { get; } =
+    [
+        (1, """
+            CREATE TABLE messages (
+                seq               INTEGER PRIMARY KEY AUTOINCREMENT,
+                id                TEXT    NOT NULL UNIQUE,
+                direction         INTEGER NOT NULL,
+                kind              TEXT    NOT NULL,
+                sender_party      INTEGER NOT NULL,
+                sender_body       TEXT    NOT NULL,
+                receiver_party    INTEGER NOT NULL,
+                receiver_body     TEXT    NOT NULL,
+                level             INTEGER NOT NULL,
+                in_reply_to       TEXT    NULL,
+                correlation_id    TEXT    NULL,
+                created_at        INTEGER NOT NULL,
+                accepted_at       INTEGER NOT NULL,
+                stage             INTEGER NOT NULL,
+                stage_at          INTEGER NOT NULL,
+                digest            BLOB    NOT NULL,
+                envelope          BLOB    NOT NULL,
+                refusal_rule      TEXT    NULL,
+                refusal_article   TEXT    NULL,
+                refusal_message   TEXT    NULL,
+                refusal_fields    TEXT    NULL,
+                receipt           BLOB    NULL,
+                peer_sequence     INTEGER NULL,
+                inbox_cursor      INTEGER NULL UNIQUE,
+                delivered_at      INTEGER NULL,
+                last_delivered_at INTEGER NULL,
+                delivery_count    INTEGER NOT NULL DEFAULT 0,
+                acknowledged_at   INTEGER NULL
+            );
+            CREATE INDEX ix_messages_in_reply_to ON messages (in_reply_to) WHERE in_reply_to IS NOT NULL;
+            CREATE INDEX ix_messages_stage ON messages (stage, seq);
+            CREATE INDEX ix_messages_kind ON messages (kind, seq);
+            CREATE INDEX ix_messages_unacked ON messages (inbox_cursor) WHERE inbox_cursor IS NOT NULL AND acknowledged_at IS NULL;
+
+            CREATE TABLE outbox (
+                seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+                entry_type   INTEGER NOT NULL,
+                message_id   TEXT    NOT NULL,
+                status_stage INTEGER NULL,
+                at           INTEGER NOT NULL,
+                by_body      TEXT    NULL
+            );
+
+            CREATE TABLE history (
+                seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+                message_id      TEXT    NOT NULL,
+                stage           INTEGER NOT NULL,
+                at              INTEGER NOT NULL,
+                detail          TEXT    NULL,
+                refusal_rule    TEXT    NULL,
+                refusal_article TEXT    NULL,
+                refusal_message TEXT    NULL
+            );
+            CREATE INDEX ix_history_message ON history (message_id, seq);
+
+            CREATE TABLE counters (
+                name  TEXT    PRIMARY KEY,
+                value INTEGER NOT NULL
+            );
+            INSERT INTO counters (name, value) VALUES ('inbox_cursor', 0), ('peer_notice_sequence', 0);
+            """),
+        (2, """
+            CREATE INDEX ix_messages_sender_body ON messages (sender_body, seq);
+            CREATE INDEX ix_messages_receiver_body ON messages (receiver_body, seq);
+            """),
+    ];
+}

@@ -1,0 +1,24 @@
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Storage.Sql;
+using ClassifiedGateway.Gateway.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ClassifiedGateway.Gateway.Storage;
+
+/// <summary>Registers the store chosen by configuration.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewayStorage(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<ISqlDialect>(sp => new SqliteDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+        services.AddSingleton(sp => new SqlGatewayStore(
+            sp.GetRequiredService<ISqlDialect>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.MaxGroupCommit,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SqlGatewayStore>>()));
+        services.AddSingleton<IGatewayStore>(sp => sp.GetRequiredService<SqlGatewayStore>());
+        return services;
+    }
+}

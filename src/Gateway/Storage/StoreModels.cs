@@ -1,0 +1,44 @@
+using ClassifiedGateway.Contracts.V1;
+
+namespace ClassifiedGateway.Gateway.Storage;
+
+/// <summary>The rules' decision for a new notice: a refusal, or admission with flags to record.</summary>
+public sealed record Admission(Refusal? Refusal, IReadOnlyList<string> Flags)
+{
+    public static Admission Admit { get; } = new(null, []);
+}
+
+/// <summary>A notice submitted by this Party's systems. <paramref name="Admit"/> runs inside the transaction, only for a new id.</summary>
+public sealed record SubmitCommand(Envelope Envelope, byte[] EnvelopeBytes, string Kind, DateTimeOffset At, Func<Admission> Admit);
+
+/// <summary>The first answer for an id: accepted or refused, and whether this call was a retry.</summary>
+public sealed record SubmitOutcome(string MessageId, Stage Stage, DateTimeOffset AcceptedAt, bool Duplicate, Refusal? Refusal);
+
+/// <summary>Type of an outbox entry; one ordered outbox carries both.</summary>
+public enum OutboxEntryType
+{
+    Notice = 1,
+    Status = 2,
+}
+
+/// <summary>One entry of the outbox, in acceptance order.</summary>
+public sealed record OutboxEntry(long Sequence, OutboxEntryType Type, string MessageId, byte[]? EnvelopeBytes, DateTimeOffset At, Stage StatusStage, string? ByBody);
+
+/// <summary>The peer's receipt for the notice an outbox entry carried.</summary>
+public sealed record ReceiptForEntry(long Sequence, string MessageId, Receipt Receipt);
+
+/// <summary>A notice relayed by the peer. <paramref name="Envelope"/> is null when the bytes did not parse;
+/// <paramref name="Admit"/> runs inside the transaction, only for a new id.</summary>
+public sealed record RelayedCommand(long Sequence, byte[] EnvelopeBytes, Envelope? Envelope, string Kind, DateTimeOffset SenderAcceptedAt, Func<Admission> Admit);
+
+/// <summary>A stored inbound notice ready for a subscriber.</summary>
+public sealed record InboxItem(long Cursor, string MessageId, byte[] EnvelopeBytes, int DeliveryCount);
+
+/// <summary>The result of an acknowledgement.</summary>
+public sealed record AcknowledgeOutcome(string MessageId, Stage Stage, DateTimeOffset AcknowledgedAt);
+
+/// <summary>Filters and keyset paging for the operators' list.</summary>
+public sealed record MessageQuery(string? Kind, Stage? Stage, Direction? Direction, string? Body, int PageSize, long? BeforeSequence);
+
+/// <summary>One page of messages, newest first.</summary>
+public sealed record MessagePage(IReadOnlyList<MessageRecord> Messages, long? NextBeforeSequence);
