@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using ClassifiedGateway.Contracts.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace ClassifiedGateway.Tests.Harness;
+
+/// <summary>A real gateway node: the built binary in its own process, on loopback ports.</summary>
+internal sealed class NodeProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly GrpcChannel _local;
+    private readonly GrpcChannel _peer;
+    private readonly GrpcChannel _operator;
+
+    private NodeProcess(NodeSettings settings, Process process)
+    {
+        Settings = settings;
+        _process = process;
+        _local = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.LocalPort}");
+        _peer = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.PeerPort}");
+        _operator = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.OperatorPort}");
+        Party = new PartyGatewayService.PartyGatewayServiceClient(_local);
+        Clock = new DevClockService.DevClockServiceClient(_local);
+        PeerService = new PeerRelayService.PeerRelayServiceClient(_peer);
+        Operator = new OperatorService.OperatorServiceClient(_operator);
+    }
+
+    public NodeSettings Settings { get; }
+
+    public PartyGatewayService.PartyGatewayServiceClient Party { get; }
+
+    public DevClockService.DevClockServiceClient Clock { get; }
+
+    /// <summary>This node's peer listener, as the other node (or an impostor) would call it.</summary>
+    public PeerRelayService.PeerRelayServiceClient PeerService { get; }
+
+    public OperatorService.OperatorServiceClient Operator { get; }
+
+    /// <summary>Everything the node wrote to stdout and stderr.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<NodeProcess> StartAsync(NodeSettings settings)
+    {
+        var gateway = typeof(NodeProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "GatewayAssembly").Value!;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(gateway)!,
+        };
+        start.ArgumentList.Add(gateway);
+        foreach (var argument in settings.Arguments())
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The node did not start.");
+        var node = new NodeProcess(settings, process);
+        process.OutputDataReceived += (_, e) => node.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => node.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await node.WaitUntilReadyAsync();
+        return node;
+    }
+
+    /// <summary>Stops the process at once: no graceful shutdown, no flush, as a crash or power loss would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+        _local.Dispose();
+        _peer.Dispose();
+        _operator.Dispose();
+    }
+
+    private static DateTime Soon() => TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(2);
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await Eventually.SucceedsAsync(async () =>
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Node {Settings.Code} exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            await Clock.GetTimeAsync(new GetTimeRequest(), deadline: Soon());
+            await Operator.CountByStageAsync(new CountByStageRequest(), deadline: Soon());
+        }, StartTimeout, e => e is RpcException or HttpRequestException, () => $"Node {Settings.Code} did not become ready:\n{Output}");
+    }
+}
