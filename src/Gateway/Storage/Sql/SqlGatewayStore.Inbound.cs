@@ -158,6 +158,6 @@ internal sealed partial class SqlGatewayStore
             scope.Execute("UPDATE messages SET acknowledged_at = @at WHERE id = @id", ("@at", Times.ToUnixMs(at)), ("@id", messageId));
             ReachStage(scope, messageId, stage, Stage.Acknowledged, at, $"acknowledged by {receiver}");
             EnqueueOutbox(scope, OutboxEntryType.Status, messageId, Stage.Acknowledged, at, receiver);
-            return new AcknowledgeOutcome(messageId, Stages.Advance(stage, Stage.Acknowledged), at);
+            return new AcknowledgeOutcome(messageId, Stages.Advance(stage, Stage.Acknowledged), Times.AsStored(at));
         }, cancellationToken);
 }

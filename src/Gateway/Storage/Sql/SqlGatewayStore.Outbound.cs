@@ -36,7 +36,7 @@ internal sealed partial class SqlGatewayStore
                 AppendHistory(scope, command.Envelope.Id, Stage.Refused, command.At, "refused at submit", admission.Refusal);
             }
 
-            return new SubmitOutcome(command.Envelope.Id, stage, command.At, false, admission.Refusal);
+            return new SubmitOutcome(command.Envelope.Id, stage, Times.AsStored(command.At), false, admission.Refusal);
         }, cancellationToken);
     }
 
