@@ -1,0 +1,79 @@
+using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Storage.Sql;
+using ClassifiedGateway.Gateway.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClassifiedGateway.Tests.Unit;
+
+public sealed class GroupCommitWriterTests : IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "cg-tests", Guid.NewGuid().ToString("N"), "w.db");
+    private GroupCommitWriter _writer = null!;
+
+    public async Task InitializeAsync()
+    {
+        _writer = new GroupCommitWriter(new SqliteDialect(_path).OpenWriter, new StoreSignals(), 256, NullLogger.Instance);
+        await _writer.ExecuteAsync(s => s.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY)"), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
+    }
+
+    [Fact]
+    public async Task Writes_that_arrive_while_one_commits_share_the_next_transaction()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var entered = new SemaphoreSlim(0);
+        var blocker = _writer.ExecuteAsync(s =>
+        {
+            entered.Release();
+            gate.Wait(TimeSpan.FromSeconds(30));
+            return s.Execute("INSERT INTO t (id) VALUES (0)");
+        }, CancellationToken.None);
+        Assert.True(await entered.WaitAsync(TimeSpan.FromSeconds(30)));
+        var before = _writer.Committed.Transactions;
+        var writes = Enumerable.Range(1, 100).Select(i => _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (@id)", ("@id", i)), CancellationToken.None)).ToList();
+        gate.Set();
+        await blocker;
+        await Task.WhenAll(writes);
+
+        // One transaction for the blocked write, one for the hundred queued behind it.
+        Assert.Equal(before + 2, _writer.Committed.Transactions);
+        Assert.Equal(101L, await _writer.ExecuteAsync(s => Convert.ToInt64(s.Scalar("SELECT COUNT(*) FROM t"), System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_failing_write_is_rolled_back_alone()
+    {
+        using var gate = new ManualResetEventSlim();
+        var blocker = _writer.ExecuteAsync(s => { gate.Wait(TimeSpan.FromSeconds(30)); return 0; }, CancellationToken.None);
+        var good1 = _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (1)"), CancellationToken.None);
+        var bad = _writer.ExecuteAsync<int>(s =>
+        {
+            s.Execute("INSERT INTO t (id) VALUES (2)");
+            throw new InvalidOperationException("refused");
+        }, CancellationToken.None);
+        var good3 = _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (3)"), CancellationToken.None);
+        gate.Set();
+        await Task.WhenAll(blocker, good1, good3);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        var ids = await _writer.ExecuteAsync(s =>
+        {
+            using var c = s.Command("SELECT id FROM t ORDER BY id");
+            using var r = c.ExecuteReader();
+            var list = new List<long>();
+            while (r.Read())
+            {
+                list.Add(r.GetInt64(0));
+            }
+
+            return list;
+        }, CancellationToken.None);
+        Assert.Equal([1L, 3L], ids);
+    }
+}
