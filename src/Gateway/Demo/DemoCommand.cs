@@ -1,7 +1,100 @@
+using System.Globalization;
+using ClassifiedGateway.Contracts.V1;
+using Grpc.Core;
+
 namespace ClassifiedGateway.Gateway.Demo;
 
 /// <summary>Starts a KZ and a TM node on loopback and runs a scripted exchange between them.</summary>
+/// <remarks>Usage: demo [--data DIR] [--base-port N] [--no-wait]. KZ listens on N+1..N+3, TM on N+101..N+103.</remarks>
 public static class DemoCommand
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var data = Path.GetFullPath(Option(args, "--data") ?? "data");
+        var basePort = int.Parse(Option(args, "--base-port") ?? "5100", CultureInfo.InvariantCulture);
+        var wait = !args.Contains("--no-wait");
+        Directory.CreateDirectory(data);
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        await using var kz = DemoNode.Start("KZ", basePort, basePort + 100, data);
+        await using var tm = DemoNode.Start("TM", basePort + 100, basePort, data);
+        Console.WriteLine("ClassifiedGateway demo: two nodes on loopback, SQLite files in " + data);
+        foreach (var node in new[] { kz, tm })
+        {
+            Console.WriteLine($"  {node.Code} node: party systems http://127.0.0.1:{node.LocalPort}, peer http://127.0.0.1:{node.PeerPort}, operators http://127.0.0.1:{node.OperatorPort} (log {node.Code.ToLowerInvariant()}.log)");
+        }
+
+        if (!await WaitReadyAsync([kz, tm], stop.Token))
+        {
+            Console.Error.WriteLine("The nodes did not start; see the logs in " + data);
+            return 1;
+        }
+
+        await using var kzSystems = new AutoAcknowledger(kz.Party);
+        await using var tmSystems = new AutoAcknowledger(tm.Party);
+        var run = (await kz.Clock.GetTimeAsync(new GetTimeRequest(), cancellationToken: stop.Token)).Now.ToDateTimeOffset()
+            .ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+        var script = new DemoScript(kz, tm, run);
+        await script.RunAsync(stop.Token);
+        Console.WriteLine();
+        Console.WriteLine("Scripted exchange (stages as each sending node records them):");
+        Console.WriteLine(await DemoReport.BuildAsync(script.Steps, stop.Token));
+
+        if (!wait)
+        {
+            return 0;
+        }
+
+        Console.WriteLine("Both nodes keep running. Press Ctrl+C to stop.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("Stopping.");
+        }
+
+        return 0;
+    }
+
+    private static async Task<bool> WaitReadyAsync(DemoNode[] nodes, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        foreach (var node in nodes)
+        {
+            while (true)
+            {
+                if (node.HasExited || timeout.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                try
+                {
+                    await node.Operator.CountByStageAsync(new CountByStageRequest(), cancellationToken: timeout.Token);
+                    break;
+                }
+                catch (RpcException) when (!timeout.IsCancellationRequested)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
 }

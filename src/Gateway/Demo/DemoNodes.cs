@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using ClassifiedGateway.Contracts.V1;
+using Grpc.Net.Client;
+
+namespace ClassifiedGateway.Gateway.Demo;
+
+/// <summary>One node of the demo pair: this same binary started as a child process, its log in the data folder.</summary>
+internal sealed class DemoNode : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private DemoNode(string code, int basePort, Process process, StreamWriter log)
+    {
+        Code = code;
+        BasePort = basePort;
+        _process = process;
+        _log = log;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{LocalPort}");
+        OperatorChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{OperatorPort}");
+        Party = new PartyGatewayService.PartyGatewayServiceClient(Channel);
+        Operator = new OperatorService.OperatorServiceClient(OperatorChannel);
+        Clock = new DevClockService.DevClockServiceClient(Channel);
+    }
+
+    public string Code { get; }
+
+    public int BasePort { get; }
+
+    public int LocalPort => BasePort + 1;
+
+    public int PeerPort => BasePort + 2;
+
+    public int OperatorPort => BasePort + 3;
+
+    public GrpcChannel Channel { get; }
+
+    public GrpcChannel OperatorChannel { get; }
+
+    public PartyGatewayService.PartyGatewayServiceClient Party { get; }
+
+    public OperatorService.OperatorServiceClient Operator { get; }
+
+    public DevClockService.DevClockServiceClient Clock { get; }
+
+    public static DemoNode Start(string code, int basePort, int otherBasePort, string dataDirectory)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot find this program's path.");
+        var start = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(DemoNode).Assembly.Location);
+        }
+
+        foreach (var argument in new[]
+        {
+            "node",
+            $"--Gateway:Party={code}",
+            $"--Gateway:PeerAddress=http://127.0.0.1:{otherBasePort + 2}",
+            $"--Gateway:Endpoints:Local=http://127.0.0.1:{basePort + 1}",
+            $"--Gateway:Endpoints:Peer=http://127.0.0.1:{basePort + 2}",
+            $"--Gateway:Endpoints:Operator=http://127.0.0.1:{basePort + 3}",
+            $"--Gateway:Storage:SqlitePath={Path.Combine(dataDirectory, code.ToLowerInvariant() + ".db")}",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        var log = new StreamWriter(Path.Combine(dataDirectory, code.ToLowerInvariant() + ".log"), append: true) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the {code} node.");
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new DemoNode(code, basePort, process, log);
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Channel.Dispose();
+        OperatorChannel.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+}

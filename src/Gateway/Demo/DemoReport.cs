@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using ClassifiedGateway.Contracts.V1;
+
+namespace ClassifiedGateway.Gateway.Demo;
+
+/// <summary>Prints each demo message's stages, as its sending node records them.</summary>
+internal static class DemoReport
+{
+    public static async Task<string> BuildAsync(IReadOnlyList<DemoStep> steps, CancellationToken cancellationToken)
+    {
+        await WaitSettledAsync(steps, cancellationToken);
+        var text = new StringBuilder();
+        var number = 0;
+        foreach (var step in steps)
+        {
+            number++;
+            var e = step.Envelope;
+            var route = $"{step.Sender.Code} {e.SenderBody} -> {(step.Sender.Code == "KZ" ? "TM" : "KZ")} {e.ReceiverBody}";
+            text.AppendLine(CultureInfo.InvariantCulture, $"{number}. {step.Title}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"   {e.NoticeCase} {e.Id}  [{route}]");
+            var record = (await step.Sender.Party.GetMessageAsync(new GetMessageRequest { MessageId = e.Id }, cancellationToken: cancellationToken)).Message;
+            foreach (var h in record.History)
+            {
+                var at = h.At.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+                var why = h.Refusal is null ? h.Detail : $"{h.Refusal.RuleId} — {h.Refusal.Message}";
+                text.AppendLine(CultureInfo.InvariantCulture, $"     {at}Z  {Name(h.Stage),-13} {why}");
+            }
+
+            if (step.Refusal is not null)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"     the submitter was told: {step.Refusal}");
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"     now: {Name(record.Stage)}");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Name(Stage stage) => stage switch
+    {
+        Stage.RefusedByPeer => "REFUSED_BY_PEER",
+        _ => stage.ToString().ToUpperInvariant(),
+    };
+
+    private static async Task WaitSettledAsync(IReadOnlyList<DemoStep> steps, CancellationToken cancellationToken)
+    {
+        var answered = steps.Select(s => s.Envelope.InReplyTo).Where(id => id.Length > 0).ToHashSet();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (true)
+            {
+                var pending = 0;
+                foreach (var step in steps)
+                {
+                    var stage = (await step.Sender.Party.GetMessageAsync(new GetMessageRequest { MessageId = step.Envelope.Id }, cancellationToken: timeout.Token)).Message.Stage;
+                    var settled = stage is Stage.Refused or Stage.RefusedByPeer or Stage.Failed
+                        || (answered.Contains(step.Envelope.Id) ? stage == Stage.Answered : stage >= Stage.Acknowledged);
+                    pending += settled ? 0 : 1;
+                }
+
+                if (pending == 0)
+                {
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Print what is there: a stage still missing after 30 s is itself worth seeing.
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using ClassifiedGateway.Contracts.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace ClassifiedGateway.Gateway.Demo;
+
+/// <summary>One step of the scripted exchange: who sent what, and what the sending node answered.</summary>
+internal sealed record DemoStep(string Title, DemoNode Sender, Envelope Envelope, string? Refusal);
+
+/// <summary>The scripted exchange: a clearance request and confirmation, a transfer and its receipt, a visit request
+/// sent too late (refused), a breach notice.</summary>
+internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
+{
+    private const string KzCb = "kz-knb";
+    private const string TmCb = "tm-mns";
+    private const string KzAb = "kz-ab-1";
+    private const string TmAb = "tm-ab-1";
+
+    public List<DemoStep> Steps { get; } = [];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = (await kz.Clock.GetTimeAsync(new GetTimeRequest(), cancellationToken: cancellationToken)).Now.ToDateTimeOffset();
+        var ts = Timestamp.FromDateTimeOffset(now);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        var request = await SendAsync("Clearance confirmation request (Art. 5.1)", kz, Envelope(kz, KzCb, TmCb, "clearance-request", now, e =>
+            e.ClearanceConfirmationRequest = new() { AuthorizedBodyId = TmAb, AuthorizedBodyName = "TM authorized body 1", LevelRequired = ClassificationLevel.Secret }), cancellationToken);
+        await WaitArrivedAsync(tm, request, cancellationToken);
+        await SendAsync("Clearance confirmation (Art. 5.1)", tm, Envelope(tm, TmCb, KzCb, "clearance-confirmation", now, e =>
+        {
+            e.InReplyTo = request.Id;
+            e.ClearanceConfirmation = new() { AuthorizedBodyId = TmAb, Confirmed = true, LevelHeld = ClassificationLevel.TopSecret, ValidUntil = Date(today.AddYears(1)) };
+        }), cancellationToken);
+
+        var transfer = await SendAsync("Transfer notice (Art. 5)", kz, Envelope(kz, KzAb, TmAb, "transfer", now, e =>
+        {
+            e.Level = ClassificationLevel.Secret;
+            e.TransferNotice = new()
+            {
+                Carriers = { new Carrier { CarrierId = "carrier-1", Level = ClassificationLevel.Secret, Description = "(classified description)", Copies = 1 } },
+                Channel = TransferChannel.StateCourier,
+                DispatchedAt = ts,
+            };
+        }), cancellationToken);
+        await WaitArrivedAsync(tm, transfer, cancellationToken);
+        await SendAsync("Receipt confirmation (Art. 5.4)", tm, Envelope(tm, TmAb, KzAb, "receipt", now, e =>
+        {
+            e.InReplyTo = transfer.Id;
+            e.ReceiptConfirmation = new() { TransferId = transfer.Id, ReceivedAt = ts, CarrierIds = { "carrier-1" } };
+        }), cancellationToken);
+
+        var visitDay = today.AddDays(10);
+        await SendAsync("Visit request 10 days ahead (Art. 9.2: one month needed)", kz, Envelope(kz, KzCb, TmCb, "visit", now, e =>
+        {
+            e.Level = ClassificationLevel.Secret;
+            e.VisitRequest = new()
+            {
+                Visitors = { new Visitor { Surname = "(surname)", GivenName = "(name)", DateOfBirth = Date(new DateOnly(1980, 1, 1)), PlaceOfBirth = "(place)",
+                    Citizenship = "KZ", PassportNumber = "(passport)", Position = "Officer", EmployerBodyId = KzAb, ClearanceLevel = ClassificationLevel.TopSecret } },
+                FirstDay = Date(visitDay),
+                DurationDays = 2,
+                Purpose = "Working meeting",
+                Topics = { new DiscussionTopic { Subject = "(topic)", Level = ClassificationLevel.Secret } },
+                BodiesToVisit = { TmAb },
+            };
+        }), cancellationToken);
+
+        await SendAsync("Breach notification (Art. 11)", tm, Envelope(tm, TmCb, KzCb, "breach", now, e =>
+        {
+            e.Level = ClassificationLevel.Secret;
+            e.BreachNotification = new() { TransferId = transfer.Id, DiscoveredAt = ts, Circumstances = "(classified circumstances)" };
+        }), cancellationToken);
+    }
+
+    private Envelope Envelope(DemoNode from, string senderBody, string receiverBody, string name, DateTimeOffset now, Action<Envelope> fill)
+    {
+        var envelope = new Envelope
+        {
+            Id = $"demo-{run}-{name}",
+            SenderParty = from.Code == "KZ" ? Party.Kz : Party.Tm,
+            SenderBody = senderBody,
+            ReceiverParty = from.Code == "KZ" ? Party.Tm : Party.Kz,
+            ReceiverBody = receiverBody,
+            CreatedAt = Timestamp.FromDateTimeOffset(now),
+            CorrelationId = $"demo-{run}",
+        };
+        fill(envelope);
+        return envelope;
+    }
+
+    private async Task<Envelope> SendAsync(string title, DemoNode sender, Envelope envelope, CancellationToken cancellationToken)
+    {
+        string? refusal = null;
+        try
+        {
+            await sender.Party.SubmitAsync(new SubmitRequest { Envelope = envelope }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition or StatusCode.InvalidArgument)
+        {
+            refusal = $"{e.StatusCode}: {e.Status.Detail}";
+        }
+
+        Steps.Add(new DemoStep(title, sender, envelope, refusal));
+        return envelope;
+    }
+
+    private static async Task WaitArrivedAsync(DemoNode receiver, Envelope envelope, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                await receiver.Party.GetMessageAsync(new GetMessageRequest { MessageId = envelope.Id }, cancellationToken: timeout.Token);
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+            }
+        }
+    }
+
+    private static CalendarDate Date(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+}

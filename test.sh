@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test: restore, build, lint the protos, run all tests. CI runs exactly this (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required: https://dotnet.microsoft.com/download (Debian: apt-get install dotnet-sdk-10.0 from Microsoft's feed)." >&2
+  exit 1
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js and npm are needed for buf (proto lint); installing with apt-get." >&2
+  apt-get update -qq && apt-get install -y -qq nodejs npm
+fi
+
+echo "== restore tools (buf) and lint protos"
+npm ci --no-audit --no-fund --loglevel=error
+npx --no-install buf lint protos
+echo "buf lint: ok"
+
+echo "== restore and build"
+dotnet restore ClassifiedGateway.sln
+dotnet build ClassifiedGateway.sln --no-restore -c Release
+
+echo "== test"
+log=$(mktemp)
+set +e
+dotnet test ClassifiedGateway.sln --no-build -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One plain closing line: "N passed, N failed".
+passed=$(grep -E '^ +Passed: +[0-9]+$' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -E '^ +Failed: +[0-9]+$' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+echo "${passed:-0} passed, ${failed:-0} failed"
+rm -f "$log"
+exit "$status"
