@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Storage.Sql;
+using ClassifiedGateway.Gateway.Storage.Sqlite;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Durable submits per second through the real store (SQLite, WAL, synchronous=FULL, group commit),
+// at several numbers of concurrent callers. Bounded: a fixed count per level.
+const int PerLevel = 20_000;
+var levels = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 16, 64, 256];
+Console.WriteLine($"{"callers",8} {"submits",8} {"seconds",8} {"submits/s",10} {"commits",8} {"per fsync",9}");
+foreach (var callers in levels)
+{
+    var directory = Path.Combine(Path.GetTempPath(), "cg-bench", Guid.NewGuid().ToString("N"));
+    var store = new SqlGatewayStore(new SqliteDialect(Path.Combine(directory, "bench.db")), 256, TimeProvider.System, NullLogger<SqlGatewayStore>.Instance);
+    await store.InitializeAsync(CancellationToken.None);
+    var count = callers == 1 ? PerLevel / 10 : PerLevel;
+    var before = store.Committed;
+    var next = -1;
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < count)
+        {
+            var envelope = Sample($"bench-{i:D7}");
+            await store.SubmitAsync(new SubmitCommand(envelope, envelope.ToByteArray(), "ConsultationRequest", TimeProvider.System.GetUtcNow(),
+                () => Admission.Admit), CancellationToken.None);
+        }
+    }));
+    clock.Stop();
+    var commits = store.Committed.Transactions - before.Transactions;
+    Console.WriteLine($"{callers,8} {count,8} {clock.Elapsed.TotalSeconds,8:0.00} {count / clock.Elapsed.TotalSeconds,10:0} {commits,8} {(double)count / commits,9:0.0}");
+    await store.DisposeAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(directory, recursive: true);
+}
+
+static Envelope Sample(string id) => new()
+{
+    Id = id,
+    SenderParty = Party.Kz,
+    SenderBody = "kz-knb",
+    ReceiverParty = Party.Tm,
+    ReceiverBody = "tm-mns",
+    CreatedAt = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow()),
+    ConsultationRequest = new ConsultationRequest { Subject = "Benchmark" },
+};
