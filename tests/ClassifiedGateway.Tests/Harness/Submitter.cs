@@ -25,6 +25,23 @@ internal static class Submitter
         return ids;
     }
 
+    /// <summary>Ids of a node's messages in one direction, in the order the node stored them.</summary>
+    public static async Task<List<string>> IdsInStoreOrderAsync(NodeProcess node, Direction direction)
+    {
+        var ids = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await node.Operator.ListMessagesAsync(new ListMessagesRequest { Direction = direction, PageSize = 500, PageToken = token });
+            ids.AddRange(page.Messages.Select(m => m.Envelope.Id));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        ids.Reverse();
+        return ids;
+    }
+
     /// <summary>How many of the sender's outbound messages stand at each stage.</summary>
     public static async Task<long> CountAsync(NodeProcess node, Stage stage, Direction direction)
     {

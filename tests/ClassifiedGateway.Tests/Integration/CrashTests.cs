@@ -77,5 +77,10 @@ public sealed class CrashTests
         Assert.Equal(ids.Count, await Submitter.CountAsync(pair.TmNode, Stage.Acknowledged, Direction.Inbound));
         var outbound = await pair.KzNode.Operator.CountByStageAsync(new CountByStageRequest());
         Assert.Equal(ids.Count, outbound.Counts.Where(c => c.Direction == Direction.Outbound).Sum(c => c.Count));
+
+        // TM applied KZ's notices in exactly the order KZ accepted them.
+        var accepted = await Submitter.IdsInStoreOrderAsync(pair.KzNode, Direction.Outbound);
+        var applied = await Submitter.IdsInStoreOrderAsync(pair.TmNode, Direction.Inbound);
+        Assert.Equal(accepted, applied);
     }
 }
