@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Rules;
 using ClassifiedGateway.Gateway.Storage;
 using ClassifiedGateway.Gateway.Storage.Sql;
 using ClassifiedGateway.Gateway.Storage.Sqlite;
@@ -29,7 +30,7 @@ foreach (var callers in levels)
         {
             var envelope = Sample($"bench-{i:D7}");
             await store.SubmitAsync(new SubmitCommand(envelope, envelope.ToByteArray(), "ConsultationRequest", TimeProvider.System.GetUtcNow(),
-                () => Admission.Admit), CancellationToken.None);
+                _ => Admission.Admit), CancellationToken.None);
         }
     }));
     clock.Stop();

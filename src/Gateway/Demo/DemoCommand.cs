@@ -46,6 +46,10 @@ public static class DemoCommand
         Console.WriteLine("Scripted exchange (stages as each sending node records them):");
         Console.WriteLine(await DemoReport.BuildAsync(script.Steps, stop.Token));
 
+        Console.WriteLine("Advancing both nodes' clocks by 31 days (development clock control) ...");
+        await script.AdvanceClocksAsync(TimeSpan.FromDays(31), stop.Token);
+        Console.WriteLine(await DemoReport.ObligationsAsync(kz, stop.Token));
+
         if (!wait)
         {
             return 0;

@@ -24,7 +24,13 @@ internal static class DemoReport
             {
                 var at = h.At.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
                 var why = h.Refusal is null ? h.Detail : $"{h.Refusal.RuleId} — {h.Refusal.Message}";
-                text.AppendLine(CultureInfo.InvariantCulture, $"     {at}Z  {Name(h.Stage),-13} {why}");
+                var label = h.EventKind switch
+                {
+                    EventKind.Flag => "FLAGGED",
+                    EventKind.Overdue => "OVERDUE",
+                    _ => Name(h.Stage),
+                };
+                text.AppendLine(CultureInfo.InvariantCulture, $"     {at}Z  {label,-13} {why}");
             }
 
             if (step.Refusal is not null)
@@ -33,6 +39,37 @@ internal static class DemoReport
             }
 
             text.AppendLine(CultureInfo.InvariantCulture, $"     now: {Name(record.Stage)}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The KZ operators' view once the clocks moved: the agreement's state and what is owed, overdue first.</summary>
+    public static async Task<string> ObligationsAsync(DemoNode node, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        ListObligationsResponse list;
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            list = await node.Operator.ListObligationsAsync(new ListObligationsRequest { OpenOnly = true }, cancellationToken: timeout.Token);
+        }
+        while (!list.Obligations.Any(o => o.OverdueSince is not null));
+
+        var state = (await node.Operator.GetAgreementStateAsync(new GetAgreementStateRequest(), cancellationToken: timeout.Token)).State;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{node.Code} operators: agreement {state.Status}; open obligations, overdue first:");
+        foreach (var o in list.Obligations)
+        {
+            var mark = o.OverdueSince is null ? "open   " : "OVERDUE";
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {mark} {o.Article,-8} {o.RuleId,-28} owed by {o.DebtorBody,-8} due {o.DueAt.ToDateTimeOffset():yyyy-MM-dd HH:mm}Z  {o.Description}  [{o.MessageId}]");
+        }
+
+        foreach (var message in (await node.Operator.ListMessagesAsync(new ListMessagesRequest { PageSize = 50 }, cancellationToken: timeout.Token)).Messages.Where(m => m.Flags.Count > 0))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  flagged {message.Envelope.Id}: {string.Join("; ", message.Flags)}");
         }
 
         return text.ToString();

@@ -27,10 +27,22 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
         var request = await SendAsync("Clearance confirmation request (Art. 5.1)", kz, Envelope(kz, KzCb, TmCb, "clearance-request", now, e =>
             e.ClearanceConfirmationRequest = new() { AuthorizedBodyId = TmAb, AuthorizedBodyName = "TM authorized body 1", LevelRequired = ClassificationLevel.Secret }), cancellationToken);
         await WaitArrivedAsync(tm, request, cancellationToken);
-        await SendAsync("Clearance confirmation (Art. 5.1)", tm, Envelope(tm, TmCb, KzCb, "clearance-confirmation", now, e =>
+        var confirmation = await SendAsync("Clearance confirmation (Art. 5.1)", tm, Envelope(tm, TmCb, KzCb, "clearance-confirmation", now, e =>
         {
             e.InReplyTo = request.Id;
             e.ClearanceConfirmation = new() { AuthorizedBodyId = TmAb, Confirmed = true, LevelHeld = ClassificationLevel.TopSecret, ValidUntil = Date(today.AddYears(1)) };
+        }), cancellationToken);
+        await WaitArrivedAsync(kz, confirmation, cancellationToken);
+
+        await SendAsync("Transfer to a body with no clearance confirmation (Art. 5.1)", kz, Envelope(kz, KzAb, "tm-ab-2", "transfer-uncleared", now, e =>
+        {
+            e.Level = ClassificationLevel.Secret;
+            e.TransferNotice = new()
+            {
+                Carriers = { new Carrier { CarrierId = "carrier-0", Level = ClassificationLevel.Secret, Description = "(classified description)", Copies = 1 } },
+                Channel = TransferChannel.Diplomatic,
+                DispatchedAt = ts,
+            };
         }), cancellationToken);
 
         var transfer = await SendAsync("Transfer notice (Art. 5)", kz, Envelope(kz, KzAb, TmAb, "transfer", now, e =>
@@ -66,11 +78,12 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
             };
         }), cancellationToken);
 
-        await SendAsync("Breach notification (Art. 11)", tm, Envelope(tm, TmCb, KzCb, "breach", now, e =>
+        var breach = await SendAsync("Breach notification, discovered two days ago (Art. 11: immediately; policy 24 h)", tm, Envelope(tm, TmCb, KzCb, "breach", now, e =>
         {
             e.Level = ClassificationLevel.Secret;
-            e.BreachNotification = new() { TransferId = transfer.Id, DiscoveredAt = ts, Circumstances = "(classified circumstances)" };
+            e.BreachNotification = new() { TransferId = transfer.Id, DiscoveredAt = Timestamp.FromDateTimeOffset(now.AddDays(-2)), Circumstances = "(classified circumstances)" };
         }), cancellationToken);
+        await WaitArrivedAsync(kz, breach, cancellationToken);
     }
 
     private Envelope Envelope(DemoNode from, string senderBody, string receiverBody, string name, DateTimeOffset now, Action<Envelope> fill)
@@ -120,6 +133,15 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
             }
+        }
+    }
+
+    /// <summary>Moves both nodes' clocks (development only) so deadlines can be seen passing.</summary>
+    public async Task AdvanceClocksAsync(TimeSpan by, CancellationToken cancellationToken)
+    {
+        foreach (var node in new[] { kz, tm })
+        {
+            await node.Clock.AdvanceAsync(new AdvanceRequest { By = Duration.FromTimeSpan(by) }, cancellationToken: cancellationToken);
         }
     }
 

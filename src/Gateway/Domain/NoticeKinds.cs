@@ -4,7 +4,8 @@ using Case = ClassifiedGateway.Contracts.V1.Envelope.NoticeOneofCase;
 namespace ClassifiedGateway.Gateway.Domain;
 
 /// <summary>What the gateway knows about each kind of notice: its article, whether it answers another, whether it concerns classified material.</summary>
-public sealed record NoticeKind(Case Case, string Name, string Article, bool ConcernsClassifiedMaterial, Case? Answers, bool ReplyRequired);
+/// <param name="AnswersOwnRequest">The answer comes from the side that sent the request (an investigation result follows one's own breach notice).</param>
+public sealed record NoticeKind(Case Case, string Name, string Article, bool ConcernsClassifiedMaterial, Case? Answers, bool ReplyRequired, bool AnswersOwnRequest = false);
 
 /// <summary>The catalogue of notice kinds, one entry per case of the envelope's oneof.</summary>
 public static class NoticeKinds
@@ -28,12 +29,14 @@ public static class NoticeKinds
         new(Case.VisitRequest, "VisitRequest", "Art. 9", true, null, false),
         new(Case.VisitDecision, "VisitDecision", "Art. 9", false, Case.VisitRequest, true),
         new(Case.BreachNotification, "BreachNotification", "Art. 11", true, null, false),
-        new(Case.InvestigationResult, "InvestigationResult", "Art. 11", false, Case.BreachNotification, true),
+        new(Case.InvestigationResult, "InvestigationResult", "Art. 11", false, Case.BreachNotification, true, AnswersOwnRequest: true),
         new(Case.ConsultationRequest, "ConsultationRequest", "Art. 8", false, null, false),
         new(Case.RegulationsExchange, "RegulationsExchange", "Art. 8", false, null, false),
         new(Case.DomesticProceduresCompleted, "DomesticProceduresCompleted", "Art. 15.1", false, null, false),
         new(Case.TerminationNotice, "TerminationNotice", "Art. 15.2", false, null, false),
         new(Case.ContractRegistration, "ContractRegistration", "Art. 7", false, null, false),
+        new(Case.CopyNotice, "CopyNotice", "Art. 6.4", true, null, false),
+        new(Case.ThirdPartyDisclosureNotice, "ThirdPartyDisclosureNotice", "Art. 4.1.5", true, null, false),
     }.ToDictionary(k => k.Case);
 
     /// <summary>Every kind, in wire order.</summary>

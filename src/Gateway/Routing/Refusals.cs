@@ -1,7 +1,6 @@
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Rules;
-using ClassifiedGateway.Gateway.Storage;
 
 namespace ClassifiedGateway.Gateway.Routing;
 
@@ -23,11 +22,4 @@ internal static class Refusals
     public static RuleRefusalException ToException(Refusal refusal) =>
         new(refusal.RuleId, refusal.Article, refusal.Message, [.. refusal.Fields]);
 
-    /// <summary>The first refusal decides; otherwise the notice is admitted with its flags.</summary>
-    public static Admission ToAdmission(RuleEvaluation evaluation) =>
-        evaluation.Refusal is { } refusal
-            ? new Admission(From(refusal), [])
-            : new Admission(null, [.. evaluation.Flags.Select(Describe)]);
-
-    public static string Describe(RuleVerdict flag) => $"{flag.Article} {flag.RuleId}: {flag.Message}";
 }

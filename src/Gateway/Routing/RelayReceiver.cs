@@ -12,7 +12,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>The receiving side of the relay: checks every notice again (the other node is not trusted), stores in order, answers receipts.</summary>
 internal sealed partial class RelayReceiver(
-    IGatewayStore store, RuleEvaluator rules, TimeProvider time, IOptions<GatewayOptions> options, ILogger<RelayReceiver> logger)
+    IGatewayStore store, RuleEngine rules, TimeProvider time, IOptions<GatewayOptions> options, ILogger<RelayReceiver> logger)
 {
     public const int MaxBatch = 5_000;
 
@@ -57,15 +57,12 @@ internal sealed partial class RelayReceiver(
         var acceptedAt = notice.AcceptedAt?.ToDateTimeOffset() ?? now;
         var decisionTime = acceptedAt > now + gateway.MaxClockSkew ? now : acceptedAt;
         var kind = envelope is not null && NoticeKinds.TryOf(envelope.NoticeCase, out var k) ? k.Name : "Unknown";
-        return new RelayedCommand(notice.Sequence, notice.Envelope.ToByteArray(), envelope, kind, acceptedAt, () =>
+        return new RelayedCommand(notice.Sequence, notice.Envelope.ToByteArray(), envelope, kind, acceptedAt, ledger =>
         {
             var violations = EnvelopeValidator.Validate(envelope, gateway.PeerParty, now, gateway.MaxClockSkew);
-            if (violations.Count > 0)
-            {
-                return new Admission(Refusals.From(violations), []);
-            }
-
-            return Refusals.ToAdmission(rules.Evaluate(new RuleContext(envelope!, decisionTime, RulePhase.Relay, gateway.LocalParty)));
+            return violations.Count > 0
+                ? new Admission(Refusals.From(violations), [], [])
+                : rules.Decide(envelope!, decisionTime, RulePhase.Relay, gateway.LocalParty, ledger);
         });
     }
 

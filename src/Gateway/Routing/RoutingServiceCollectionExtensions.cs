@@ -18,6 +18,7 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton<PeerLink>();
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        services.AddHostedService<ObligationScheduler>();
         return services;
     }
 }

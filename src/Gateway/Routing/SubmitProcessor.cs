@@ -11,7 +11,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>Submit: validate → dedup → rules → persist (message, outbox, history in one commit) → answer.</summary>
 internal sealed partial class SubmitProcessor(
-    IGatewayStore store, RuleEvaluator rules, TimeProvider time, IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
+    IGatewayStore store, RuleEngine rules, TimeProvider time, IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
 {
     public async Task<SubmitOutcome> SubmitAsync(Envelope? envelope, CancellationToken cancellationToken)
     {
@@ -20,8 +20,8 @@ internal sealed partial class SubmitProcessor(
         EnvelopeValidator.EnsureValid(envelope, gateway.LocalParty, now, gateway.MaxClockSkew);
         var valid = envelope!;
         var kind = NoticeKinds.Of(valid);
-        var command = new SubmitCommand(valid, valid.ToByteArray(), kind.Name, now, () =>
-            Refusals.ToAdmission(rules.Evaluate(new RuleContext(valid, now, RulePhase.Submit, gateway.LocalParty))));
+        var command = new SubmitCommand(valid, valid.ToByteArray(), kind.Name, now,
+            ledger => rules.Decide(valid, now, RulePhase.Submit, gateway.LocalParty, ledger));
 
         var outcome = await store.SubmitAsync(command, cancellationToken);
         if (outcome.Refusal is { } refused)

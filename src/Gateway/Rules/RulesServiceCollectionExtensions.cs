@@ -1,19 +1,62 @@
+using ClassifiedGateway.Gateway.Rules.Agreement;
+using ClassifiedGateway.Gateway.Rules.Answers;
+using ClassifiedGateway.Gateway.Rules.Handling;
+using ClassifiedGateway.Gateway.Rules.Obligations;
+using ClassifiedGateway.Gateway.Rules.Transfers;
+using ClassifiedGateway.Gateway.Rules.Visits;
 using Microsoft.Extensions.Options;
 
 namespace ClassifiedGateway.Gateway.Rules;
 
-/// <summary>Registers the rules module: every rule in one place.</summary>
+/// <summary>Registers the rules module: every rule in one place (docs/rules.md lists them; a test keeps the two in step).</summary>
 public static class RulesServiceCollectionExtensions
 {
     public static IServiceCollection AddGatewayRules(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton(sp => new HostTimeZones(sp.GetRequiredService<IOptions<RulesOptions>>().Value));
 
-        // The registry: add each rule here (docs/rules.md lists them).
-        services.AddSingleton<INoticeRule, VisitRequestLeadTimeRule>();
+        // Art. 15 and Art. 3: the agreement's state and who may speak.
+        services.AddSingleton<INoticeRule, AgreementNotInForceRule>();
+        services.AddSingleton<INoticeRule, AgreementTerminatedRule>();
+        services.AddSingleton<INoticeRule, TerminationAlreadyPendingRule>();
+        services.AddSingleton<INoticeRule, CompetentBodiesOnlyRule>();
+        services.AddSingleton<INoticeRule, CompetentBodyChangeFromCurrentRule>();
 
-        services.AddSingleton<RuleEvaluator>();
+        // Art. 5 and 7: transfers.
+        services.AddSingleton<INoticeRule, TransferNeedsClearanceRule>();
+        services.AddSingleton<INoticeRule, TransferNeedsArrangementRule>();
+        services.AddSingleton<INoticeRule, TransferWithinContractRule>();
+        services.AddSingleton<INoticeRule, DerivedNotBelowSourceRule>();
+        services.AddSingleton<INoticeRule, ReceiptForAddressedTransferRule>();
+
+        // Art. 4 and 6: handling.
+        services.AddSingleton<INoticeRule, ClassificationChangeByOriginatorRule>();
+        services.AddSingleton<INoticeRule, CopyNeedsPermissionRule>();
+        services.AddSingleton<INoticeRule, DestructionNeedsAgreementRule>();
+        services.AddSingleton<INoticeRule, ThirdPartyNeedsConsentRule>();
+
+        // Art. 9: visits.
+        services.AddSingleton<INoticeRule, VisitRequestLeadTimeRule>();
+        services.AddSingleton<INoticeRule, VisitorClearanceCoversTopicsRule>();
+
+        // Answers.
+        services.AddSingleton<INoticeRule, AnswerMatchesRequestRule>();
+
+        // Late, but wanted anyway: flag, never refuse.
+        services.AddSingleton<INoticeRule, ReceiptAlreadyConfirmedRule>();
+        services.AddSingleton<INoticeRule, BreachNotificationLateRule>();
+        services.AddSingleton<INoticeRule, CompetentBodyChangeLateRule>();
+        services.AddSingleton<INoticeRule, ClassificationChangeLateRule>();
+
+        // Obligations opened by notices, flagged overdue by the scheduler.
+        services.AddSingleton<IObligationRule, ReceiptDueRule>();
+        services.AddSingleton<IObligationRule, ClearanceConfirmationDueRule>();
+        services.AddSingleton<IObligationRule, VisitDecisionDueRule>();
+        services.AddSingleton<IObligationRule, InvestigationResultDueRule>();
+
+        services.AddSingleton<RuleEngine>();
         return services;
     }
 }

@@ -3,12 +3,16 @@ using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Rules;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 
 namespace ClassifiedGateway.Gateway.Services;
 
 /// <summary>Read-only monitoring for operators.</summary>
-internal sealed class OperatorGrpcService(IGatewayStore store, TimeProvider time) : OperatorService.OperatorServiceBase
+internal sealed class OperatorGrpcService(IGatewayStore store, RuleEngine rules, TimeProvider time, IOptions<GatewayOptions> options)
+    : OperatorService.OperatorServiceBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
@@ -68,6 +72,39 @@ internal sealed class OperatorGrpcService(IGatewayStore store, TimeProvider time
         }
     }
 
-    public override async Task<CountByStageResponse> CountByStage(CountByStageRequest request, ServerCallContext context) =>
-        new() { Counts = { await store.CountByStageAsync(context.CancellationToken) } };
+    public override async Task<CountByStageResponse> CountByStage(CountByStageRequest request, ServerCallContext context)
+    {
+        var (open, overdue) = await store.CountObligationsAsync(context.CancellationToken);
+        return new CountByStageResponse
+        {
+            Counts = { await store.CountByStageAsync(context.CancellationToken) },
+            OpenObligations = open,
+            OverdueObligations = overdue,
+        };
+    }
+
+    public override async Task<ListObligationsResponse> ListObligations(ListObligationsRequest request, ServerCallContext context)
+    {
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        RequestChecks.Range("page_size", pageSize, 1, MaxPageSize);
+        var offset = 0;
+        if (request.PageToken.Length > 0 && (!int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset <= 0))
+        {
+            throw new InvalidRequestException([new FieldViolation("page_token", "is not a token this service issued")]);
+        }
+
+        var page = await store.ListObligationsAsync(new ObligationQuery(request.OpenOnly, request.OverdueOnly, pageSize, offset), context.CancellationToken);
+        return new ListObligationsResponse
+        {
+            Obligations = { page.Obligations },
+            NextPageToken = page.NextOffset?.ToString(CultureInfo.InvariantCulture) ?? "",
+        };
+    }
+
+    public override async Task<GetAgreementStateResponse> GetAgreementState(GetAgreementStateRequest request, ServerCallContext context)
+    {
+        var now = time.GetUtcNow();
+        var state = await store.ReadLedgerAsync(ledger => rules.Agreement(ledger, options.Value.LocalParty, now), context.CancellationToken);
+        return new GetAgreementStateResponse { State = state };
+    }
 }

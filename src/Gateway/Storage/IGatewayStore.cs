@@ -56,4 +56,17 @@ public interface IGatewayStore
     Task<IReadOnlyList<StageEvent>> ReadStageChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StageCount>> CountByStageAsync(CancellationToken cancellationToken);
+
+    // Obligations and the ledger.
+
+    /// <summary>Flags open obligations whose due time passed; returns how many were newly flagged.</summary>
+    Task<int> MarkOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<ObligationPage> ListObligationsAsync(ObligationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>(open, overdue) obligation counts.</summary>
+    Task<(long Open, long Overdue)> CountObligationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reads the ledger consistently (behind pending writes).</summary>
+    Task<T> ReadLedgerAsync<T>(Func<Rules.ILedger, T> read, CancellationToken cancellationToken);
 }

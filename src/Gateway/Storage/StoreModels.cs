@@ -1,15 +1,11 @@
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Rules;
 
 namespace ClassifiedGateway.Gateway.Storage;
 
-/// <summary>The rules' decision for a new notice: a refusal, or admission with flags to record.</summary>
-public sealed record Admission(Refusal? Refusal, IReadOnlyList<string> Flags)
-{
-    public static Admission Admit { get; } = new(null, []);
-}
-
-/// <summary>A notice submitted by this Party's systems. <paramref name="Admit"/> runs inside the transaction, only for a new id.</summary>
-public sealed record SubmitCommand(Envelope Envelope, byte[] EnvelopeBytes, string Kind, DateTimeOffset At, Func<Admission> Admit);
+/// <summary>A notice submitted by this Party's systems. <paramref name="Admit"/> runs inside the transaction, only for a new id,
+/// with the ledger as that transaction sees it.</summary>
+public sealed record SubmitCommand(Envelope Envelope, byte[] EnvelopeBytes, string Kind, DateTimeOffset At, Func<ILedger, Admission> Admit);
 
 /// <summary>The first answer for an id: accepted or refused, and whether this call was a retry.</summary>
 public sealed record SubmitOutcome(string MessageId, Stage Stage, DateTimeOffset AcceptedAt, bool Duplicate, Refusal? Refusal);
@@ -29,7 +25,7 @@ public sealed record ReceiptForEntry(long Sequence, string MessageId, Receipt Re
 
 /// <summary>A notice relayed by the peer. <paramref name="Envelope"/> is null when the bytes did not parse;
 /// <paramref name="Admit"/> runs inside the transaction, only for a new id.</summary>
-public sealed record RelayedCommand(long Sequence, byte[] EnvelopeBytes, Envelope? Envelope, string Kind, DateTimeOffset SenderAcceptedAt, Func<Admission> Admit);
+public sealed record RelayedCommand(long Sequence, byte[] EnvelopeBytes, Envelope? Envelope, string Kind, DateTimeOffset SenderAcceptedAt, Func<ILedger, Admission> Admit);
 
 /// <summary>A stored inbound notice ready for a subscriber.</summary>
 public sealed record InboxItem(long Cursor, string MessageId, byte[] EnvelopeBytes, int DeliveryCount);
@@ -42,3 +38,9 @@ public sealed record MessageQuery(string? Kind, Stage? Stage, Direction? Directi
 
 /// <summary>One page of messages, newest first.</summary>
 public sealed record MessagePage(IReadOnlyList<MessageRecord> Messages, long? NextBeforeSequence);
+
+/// <summary>Filters and keyset paging for obligations (overdue first, then by due time).</summary>
+public sealed record ObligationQuery(bool OpenOnly, bool OverdueOnly, int PageSize, int Offset);
+
+/// <summary>One page of obligations.</summary>
+public sealed record ObligationPage(IReadOnlyList<Obligation> Obligations, int? NextOffset);

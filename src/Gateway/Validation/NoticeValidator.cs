@@ -87,6 +87,16 @@ internal static class NoticeValidator
             case Case.ContractRegistration:
                 ValidateContract(v, e.ContractRegistration);
                 break;
+            case Case.CopyNotice:
+                v.Text("copy_notice.transfer_id", e.CopyNotice.TransferId, 128);
+                Positive(v, "copy_notice.copies", e.CopyNotice.Copies);
+                v.Text("copy_notice.copy_permission_id", e.CopyNotice.CopyPermissionId, 128);
+                break;
+            case Case.ThirdPartyDisclosureNotice:
+                v.Text("third_party_disclosure_notice.transfer_id", e.ThirdPartyDisclosureNotice.TransferId, 128);
+                v.Text("third_party_disclosure_notice.third_party", e.ThirdPartyDisclosureNotice.ThirdParty);
+                v.Text("third_party_disclosure_notice.consent_id", e.ThirdPartyDisclosureNotice.ConsentId, 128);
+                break;
             default:
                 // DestructionAgreement, ThirdPartyDisclosureConsent, VisitDecision, TerminationNotice: every field is optional.
                 break;
@@ -110,6 +120,11 @@ internal static class NoticeValidator
         {
             v.Text($"transfer_notice.carriers[{i}].carrier_id", t.Carriers[i].CarrierId, 128);
             v.Level($"transfer_notice.carriers[{i}].level", t.Carriers[i].Level);
+            if (t.Carriers[i].DerivedFromTransferId.Length > 0 && t.Carriers[i].DerivedFromCarrierId.Length == 0)
+            {
+                v.Add($"transfer_notice.carriers[{i}].derived_from_carrier_id", "is required with derived_from_transfer_id");
+            }
+
             if (envelopeLevel != ClassificationLevel.Unspecified && t.Carriers[i].Level != ClassificationLevel.Unspecified
                 && t.Carriers[i].Level < envelopeLevel)
             {

@@ -106,6 +106,8 @@ internal static class Notices
             case Case.ContractRegistration:
                 e.ContractRegistration = new() { ContractReference = "k-1", Title = "Contract", Items = { new ContractItem { Subject = "Item", Level = ClassificationLevel.Secret } } };
                 break;
+            case Case.CopyNotice: e.CopyNotice = new() { TransferId = "t-1", Copies = 1, CopyPermissionId = "p-1" }; break;
+            case Case.ThirdPartyDisclosureNotice: e.ThirdPartyDisclosureNotice = new() { TransferId = "t-1", ThirdParty = "Someone", ConsentId = "c-1" }; break;
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }
     }

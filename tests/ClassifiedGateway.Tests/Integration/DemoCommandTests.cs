@@ -30,7 +30,11 @@ public sealed class DemoCommandTests
         Assert.Contains("VISIT_REQUEST_TOO_LATE — Art. 9.2: a visit on", text, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(text, "now: ANSWERED"));
         Assert.Equal(3, CountOf(text, "now: ACKNOWLEDGED"));
-        Assert.Equal(1, CountOf(text, "now: REFUSED"));
+        Assert.Equal(2, CountOf(text, "now: REFUSED"));
+        Assert.Contains("TRANSFER_NEEDS_CLEARANCE — Art. 5.1", text, StringComparison.Ordinal);
+        Assert.Contains("FLAGGED       BREACH_NOTIFICATION_LATE: Art. 11", text, StringComparison.Ordinal);
+        Assert.Contains("OVERDUE Art. 11  INVESTIGATION_RESULT_DUE", text, StringComparison.Ordinal);
+        Assert.Contains("(policy, not treaty text)", text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(data, "kz.db")));
         Assert.True(File.Exists(Path.Combine(data, "tm.db")));
         Assert.DoesNotContain("(passport)", await File.ReadAllTextAsync(Path.Combine(data, "kz.log")), StringComparison.Ordinal);

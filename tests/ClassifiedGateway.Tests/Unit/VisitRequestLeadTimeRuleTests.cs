@@ -1,5 +1,6 @@
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Rules.Visits;
 using ClassifiedGateway.Tests.Harness;
 
 namespace ClassifiedGateway.Tests.Unit;
@@ -37,7 +38,7 @@ public sealed class VisitRequestLeadTimeRuleTests
                 Envelope.NoticeOneofCase.VisitRequest);
             envelope.VisitRequest = Notices.Visit(DateOnly.Parse(firstDay));
 
-            var verdict = Rule.Evaluate(new RuleContext(envelope, DateTimeOffset.Parse(submittedAt), RulePhase.Submit, envelope.SenderParty));
+            var verdict = Rule.Evaluate(RuleTesting.Context(envelope, DateTimeOffset.Parse(submittedAt)));
 
             Assert.True(refused == verdict is not null, why);
             if (verdict is not null)
@@ -53,6 +54,6 @@ public sealed class VisitRequestLeadTimeRuleTests
     public void Other_notices_pass()
     {
         var envelope = Notices.Consultation("c", Party.Kz, DateTimeOffset.Parse("2027-01-01T00:00:00Z"));
-        Assert.Null(Rule.Evaluate(new RuleContext(envelope, DateTimeOffset.Parse("2027-01-01T00:00:00Z"), RulePhase.Submit, Party.Kz)));
+        Assert.Null(Rule.Evaluate(RuleTesting.Context(envelope, DateTimeOffset.Parse("2027-01-01T00:00:00Z"))));
     }
 }

@@ -7,7 +7,7 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// <summary>Maps stored rows to the wire's records.</summary>
 internal static class MessageRows
 {
-    public const string Columns = "seq, id, direction, kind, stage, stage_at, accepted_at, envelope, receipt, refusal_rule, refusal_article, refusal_message, refusal_fields";
+    public const string Columns = "seq, id, direction, kind, stage, stage_at, accepted_at, envelope, receipt, refusal_rule, refusal_article, refusal_message, refusal_fields, flags";
 
     public static (long Sequence, MessageRecord Record) Read(DbDataReader r)
     {
@@ -28,6 +28,11 @@ internal static class MessageRows
         if (ReadRefusal(r, 9) is { } refusal)
         {
             record.Refusal = refusal;
+        }
+
+        if (!r.IsDBNull(13))
+        {
+            record.Flags.AddRange(r.GetString(13).Split('\n'));
         }
 
         return (r.GetInt64(0), record);
@@ -66,6 +71,7 @@ internal static class MessageRows
             Detail = r.IsDBNull(4) ? "" : r.GetString(4),
             Direction = (Direction)r.GetInt32(8),
             Kind = r.GetString(9),
+            EventKind = (EventKind)r.GetInt32(10),
         };
         if (!r.IsDBNull(5))
         {

@@ -50,7 +50,7 @@ internal sealed partial class SqlGatewayStore
         }
 
         lastSequence = notice.Sequence;
-        var admission = notice.Admit();
+        var admission = notice.Admit(new SqlLedger(scope));
         var receipt = admission.Refusal is null
             ? new Receipt { MessageId = id, Status = ReceiptStatus.Stored, StoredAt = Times.ToTimestamp(at), EnvelopeDigest = ByteString.CopyFrom(digest) }
             : Refused(id, digest, at, admission.Refusal);
@@ -60,7 +60,8 @@ internal sealed partial class SqlGatewayStore
             stored ? NextCounter(scope, "inbox_cursor") : null));
         if (stored)
         {
-            AppendHistory(scope, id, Stage.Relayed, at, "received from the other node; " + FormatFlags(admission.Flags));
+            AppendHistory(scope, id, Stage.Relayed, at, "received from the other node");
+            RecordAdmission(scope, notice.Envelope, admission, at);
             MarkAnswered(scope, notice.Envelope, at);
             scope.InboxChanged = true;
         }

@@ -21,14 +21,15 @@ internal sealed partial class SqlGatewayStore
                     : throw new IdConflictException(command.Envelope.Id);
             }
 
-            var admission = command.Admit();
+            var admission = command.Admit(new SqlLedger(scope));
             var stage = admission.Refusal is null ? Stage.Accepted : Stage.Refused;
             InsertMessage(scope, new NewMessage(command.Envelope, command.EnvelopeBytes, digest, command.Kind,
                 Direction.Outbound, stage, command.At, admission.Refusal));
             if (admission.Refusal is null)
             {
                 EnqueueOutbox(scope, OutboxEntryType.Notice, command.Envelope.Id, null, command.At, null);
-                AppendHistory(scope, command.Envelope.Id, Stage.Accepted, command.At, FormatFlags(admission.Flags));
+                AppendHistory(scope, command.Envelope.Id, Stage.Accepted, command.At, "accepted");
+                RecordAdmission(scope, command.Envelope, admission, command.At);
                 MarkAnswered(scope, command.Envelope, command.At);
             }
             else

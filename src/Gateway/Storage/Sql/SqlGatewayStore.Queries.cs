@@ -7,7 +7,7 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 internal sealed partial class SqlGatewayStore
 {
     private const string EventSelect = """
-        SELECT h.seq, h.message_id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind
+        SELECT h.seq, h.message_id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind, h.event_kind
         FROM history h JOIN messages m ON m.id = h.message_id
         """;
 
@@ -23,6 +23,7 @@ internal sealed partial class SqlGatewayStore
         var record = rows[0];
         record.History.AddRange(await QueryAsync($"{EventSelect} WHERE h.message_id = @id ORDER BY h.seq", MessageRows.ReadEvent,
             cancellationToken, ("@id", messageId)));
+        record.Obligations.AddRange(await ObligationsOfAsync(messageId, cancellationToken));
         record.AnsweredBy.AddRange(await QueryAsync("SELECT id FROM messages WHERE in_reply_to = @id ORDER BY seq", r => r.GetString(0),
             cancellationToken, ("@id", messageId)));
         return record;

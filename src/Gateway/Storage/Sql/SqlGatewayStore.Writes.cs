@@ -33,14 +33,15 @@ internal sealed partial class SqlGatewayStore
             ("@receipt", m.Receipt), ("@peerseq", m.PeerSequence), ("@cursor", m.InboxCursor));
     }
 
-    private static void AppendHistory(WriteScope scope, string messageId, Stage stage, DateTimeOffset at, string? detail, Refusal? refusal = null)
+    private static void AppendHistory(WriteScope scope, string messageId, Stage stage, DateTimeOffset at, string? detail, Refusal? refusal = null,
+        EventKind eventKind = EventKind.Stage)
     {
         scope.Execute("""
-            INSERT INTO history (message_id, stage, at, detail, refusal_rule, refusal_article, refusal_message)
-            VALUES (@id, @stage, @at, @detail, @rule, @article, @message)
+            INSERT INTO history (message_id, stage, at, detail, refusal_rule, refusal_article, refusal_message, event_kind)
+            VALUES (@id, @stage, @at, @detail, @rule, @article, @message, @event)
             """,
             ("@id", messageId), ("@stage", (int)stage), ("@at", Times.ToUnixMs(at)), ("@detail", detail),
-            ("@rule", refusal?.RuleId), ("@article", refusal?.Article), ("@message", refusal?.Message));
+            ("@rule", refusal?.RuleId), ("@article", refusal?.Article), ("@message", refusal?.Message), ("@event", (int)eventKind));
         scope.HistoryChanged = true;
     }
 
@@ -87,6 +88,4 @@ internal sealed partial class SqlGatewayStore
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    private static string FormatFlags(IReadOnlyList<string> flags) =>
-        flags.Count == 0 ? "accepted" : "accepted; flagged: " + string.Join("; ", flags);
 }

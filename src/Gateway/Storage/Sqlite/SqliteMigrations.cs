@@ -72,5 +72,34 @@ internal static class SqliteMigrations
             CREATE INDEX ix_messages_sender_body ON messages (sender_body, seq);
             CREATE INDEX ix_messages_receiver_body ON messages (receiver_body, seq);
             """),
+        (3, """
+            CREATE TABLE message_keys (
+                key        TEXT    NOT NULL,
+                message_id TEXT    NOT NULL
+            );
+            CREATE INDEX ix_message_keys ON message_keys (key);
+
+            ALTER TABLE messages ADD COLUMN flags TEXT NULL;
+            ALTER TABLE history ADD COLUMN event_kind INTEGER NOT NULL DEFAULT 1;
+
+            CREATE TABLE obligations (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                message_id   TEXT    NOT NULL,
+                kind         TEXT    NOT NULL,
+                rule_id      TEXT    NOT NULL,
+                article      TEXT    NOT NULL,
+                description  TEXT    NOT NULL,
+                policy       INTEGER NOT NULL,
+                debtor_party INTEGER NOT NULL,
+                debtor_body  TEXT    NOT NULL,
+                due_at       INTEGER NOT NULL,
+                closing_kind TEXT    NOT NULL,
+                closed_by    TEXT    NULL,
+                closed_at    INTEGER NULL,
+                overdue_at   INTEGER NULL
+            );
+            CREATE INDEX ix_obligations_open ON obligations (due_at) WHERE closed_at IS NULL;
+            CREATE INDEX ix_obligations_message ON obligations (message_id);
+            """),
     ];
 }

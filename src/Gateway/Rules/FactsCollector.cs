@@ -1,0 +1,92 @@
+using ClassifiedGateway.Contracts.V1;
+
+namespace ClassifiedGateway.Gateway.Rules;
+
+/// <summary>The one place that reads the ledger for a notice: everything any rule may look at, fetched up front.</summary>
+public static class FactsCollector
+{
+    public static Facts Collect(Envelope e, ILedger ledger, RulesOptions options, HostTimeZones zones, Party localParty, DateTimeOffset now)
+    {
+        var entries = new Dictionary<string, LedgerEntry>();
+        var keyed = new Dictionary<string, IReadOnlyList<LedgerEntry>>();
+
+        void Add(string? id)
+        {
+            if (string.IsNullOrEmpty(id) || entries.ContainsKey(id) || ledger.Find(id) is not { } entry)
+            {
+                return;
+            }
+
+            entries[id] = entry;
+            foreach (var answer in ledger.AnswersTo(id))
+            {
+                entries[answer.Id] = answer;
+            }
+        }
+
+        void Key(string key) => keyed[key] = ledger.ByKey(key);
+
+        foreach (var id in References(e))
+        {
+            Add(id);
+        }
+
+        // Second hop: the request a permission, consent or agreement answers, and what that request concerns.
+        foreach (var id in entries.Values.Select(x => x.Envelope.InReplyTo).Concat(entries.Values.Select(x => LedgerKeys.TransferIdOf(x.Envelope))).ToList())
+        {
+            Add(id);
+        }
+
+        foreach (var transfer in entries.Values.Where(x => x.Envelope.NoticeCase == Envelope.NoticeOneofCase.TransferNotice).Select(x => x.Id).ToList())
+        {
+            Key(LedgerKeys.Transfer(transfer));
+        }
+
+        Key(LedgerKeys.DomesticProcedures);
+        Key(LedgerKeys.Termination);
+        Key(LedgerKeys.CompetentBodyChanges);
+        if (e.NoticeCase == Envelope.NoticeOneofCase.TransferNotice)
+        {
+            Key(LedgerKeys.Clearance(e.ReceiverParty, e.ReceiverBody));
+            Key(LedgerKeys.Arrangement(e.TransferNotice.TransportArrangementId));
+            Key(LedgerKeys.Contract(e.TransferNotice.ContractReference));
+        }
+
+        var agreement = AgreementCalculator.Compute(options, zones, localParty, keyed[LedgerKeys.DomesticProcedures], keyed[LedgerKeys.Termination], now);
+        var bodies = CompetentBodies.From(options, keyed[LedgerKeys.CompetentBodyChanges]);
+        return new Facts(entries.Values, keyed, agreement, bodies);
+    }
+
+    /// <summary>Every message id a notice refers to.</summary>
+    public static IEnumerable<string> References(Envelope e)
+    {
+        yield return e.InReplyTo;
+        if (LedgerKeys.TransferIdOf(e) is { } transfer)
+        {
+            yield return transfer;
+        }
+
+        switch (e.NoticeCase)
+        {
+            case Envelope.NoticeOneofCase.TransferNotice:
+                foreach (var carrier in e.TransferNotice.Carriers)
+                {
+                    yield return carrier.DerivedFromTransferId;
+                }
+
+                break;
+            case Envelope.NoticeOneofCase.ClassificationChange:
+                yield return e.ClassificationChange.JointAgreementReference;
+                break;
+            case Envelope.NoticeOneofCase.CopyNotice:
+                yield return e.CopyNotice.CopyPermissionId;
+                break;
+            case Envelope.NoticeOneofCase.DestructionNotice:
+                yield return e.DestructionNotice.DestructionAgreementId;
+                break;
+            case Envelope.NoticeOneofCase.ThirdPartyDisclosureNotice:
+                yield return e.ThirdPartyDisclosureNotice.ConsentId;
+                break;
+        }
+    }
+}

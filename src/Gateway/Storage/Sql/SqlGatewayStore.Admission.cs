@@ -1,0 +1,48 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Rules;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>What admitting a notice writes besides the message itself: ledger keys, flags, obligations opened and closed.</summary>
+internal sealed partial class SqlGatewayStore
+{
+    private static void RecordAdmission(WriteScope scope, Envelope envelope, Admission admission, DateTimeOffset at)
+    {
+        foreach (var key in LedgerKeys.For(envelope))
+        {
+            scope.Execute("INSERT INTO message_keys (key, message_id) VALUES (@key, @id)", ("@key", key), ("@id", envelope.Id));
+        }
+
+        if (admission.Flags.Count > 0)
+        {
+            scope.Execute("UPDATE messages SET flags = @flags WHERE id = @id",
+                ("@flags", string.Join("\n", admission.Flags.Select(f => f.Message))), ("@id", envelope.Id));
+            var stage = CurrentStage(scope, envelope.Id);
+            foreach (var flag in admission.Flags)
+            {
+                AppendHistory(scope, envelope.Id, stage, at, $"{flag.RuleId}: {flag.Message}", eventKind: EventKind.Flag);
+            }
+        }
+
+        foreach (var o in admission.Obligations)
+        {
+            scope.Execute("""
+                INSERT INTO obligations (message_id, kind, rule_id, article, description, policy, debtor_party, debtor_body, due_at, closing_kind)
+                VALUES (@id, @kind, @rule, @article, @description, @policy, @party, @body, @due, @closing)
+                """,
+                ("@id", envelope.Id), ("@kind", NoticeKinds.Of(envelope).Name), ("@rule", o.RuleId), ("@article", o.Article),
+                ("@description", o.Description), ("@policy", o.Policy ? 1 : 0), ("@party", (int)o.DebtorParty), ("@body", o.DebtorBody),
+                ("@due", Times.ToUnixMs(o.DueAt)), ("@closing", NoticeKinds.Of(o.ClosedBy).Name));
+        }
+
+        if (envelope.InReplyTo.Length > 0)
+        {
+            scope.Execute("""
+                UPDATE obligations SET closed_by = @answer, closed_at = @at
+                WHERE message_id = @request AND closing_kind = @kind AND closed_at IS NULL
+                """,
+                ("@answer", envelope.Id), ("@at", Times.ToUnixMs(at)), ("@request", envelope.InReplyTo), ("@kind", NoticeKinds.Of(envelope).Name));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Data.Common;
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Rules;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>The ledger read inside a write transaction: stored messages that no node refused.</summary>
+internal sealed class SqlLedger(WriteScope scope) : ILedger
+{
+    private const string Facts = "stage NOT IN (6, 7, 8)";
+    private const string Select = "SELECT m.id, m.envelope, m.direction, m.stage, m.accepted_at, m.receipt FROM messages m";
+
+    public LedgerEntry? Find(string messageId) =>
+        Query($"{Select} WHERE m.id = @id AND m.{Facts}", ("@id", messageId)).FirstOrDefault();
+
+    public IReadOnlyList<LedgerEntry> ByKey(string key) =>
+        Query($"{Select} JOIN message_keys k ON k.message_id = m.id WHERE k.key = @key AND m.{Facts} ORDER BY m.seq", ("@key", key));
+
+    public IReadOnlyList<LedgerEntry> AnswersTo(string messageId) =>
+        Query($"{Select} WHERE m.in_reply_to = @id AND m.{Facts} ORDER BY m.seq", ("@id", messageId));
+
+    private List<LedgerEntry> Query(string sql, params (string, object?)[] parameters)
+    {
+        using var command = scope.Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var entries = new List<LedgerEntry>();
+        while (reader.Read())
+        {
+            entries.Add(Read(reader));
+        }
+
+        return entries;
+    }
+
+    public static LedgerEntry Read(DbDataReader r)
+    {
+        var direction = (Direction)r.GetInt32(2);
+        var acceptedAt = Times.FromUnixMs(r.GetInt64(4));
+        DateTimeOffset? receivedAt = direction == Direction.Inbound ? acceptedAt : null;
+        if (direction == Direction.Outbound && !r.IsDBNull(5) && Receipt.Parser.ParseFrom((byte[])r[5]) is { Status: ReceiptStatus.Stored } receipt)
+        {
+            receivedAt = receipt.StoredAt.ToDateTimeOffset();
+        }
+
+        return new LedgerEntry(r.GetString(0), Envelope.Parser.ParseFrom((byte[])r[1]), direction, (Stage)r.GetInt32(3), acceptedAt, receivedAt);
+    }
+}
