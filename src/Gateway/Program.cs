@@ -1,9 +1,17 @@
 using ClassifiedGateway.Gateway.Demo;
 using ClassifiedGateway.Gateway.Hosting;
+using ClassifiedGateway.Gateway.Rules;
 
 return args.FirstOrDefault() switch
 {
     "demo" => await DemoCommand.RunAsync(args[1..]),
     "node" => await GatewayNode.RunAsync(args[1..]),
+    "rules-catalogue" => PrintCatalogue(),
     _ => await GatewayNode.RunAsync(args),
 };
+
+static int PrintCatalogue()
+{
+    Console.Write(RuleCatalogue.Markdown(RulesServiceCollectionExtensions.BuildEngine().Catalogue));
+    return 0;
+}

@@ -59,4 +59,13 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<RuleEngine>();
         return services;
     }
+
+    /// <summary>The rule engine with default settings, outside a node (the catalogue command and tests).</summary>
+    public static RuleEngine BuildEngine()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddGatewayRules();
+        return services.BuildServiceProvider().GetRequiredService<RuleEngine>();
+    }
 }

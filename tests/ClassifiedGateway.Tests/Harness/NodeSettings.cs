@@ -30,6 +30,7 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
         yield return "--Gateway:Relay:FailureBackoff=00:00:00.200";
         yield return "--Gateway:Relay:BreakDuration=00:00:00.500";
         yield return "--Gateway:Relay:AttemptTimeout=00:00:05";
+        yield return "--Gateway:Policy:OverdueScanInterval=00:00:00.200";
         foreach (var (key, value) in Extra)
         {
             yield return $"--{key}={value}";
