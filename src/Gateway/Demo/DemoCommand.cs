@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Security;
 using Grpc.Core;
 
 namespace ClassifiedGateway.Gateway.Demo;
@@ -22,12 +23,18 @@ public static class DemoCommand
             stop.Cancel();
         };
 
-        await using var kz = DemoNode.Start("KZ", basePort, basePort + 100, data);
-        await using var tm = DemoNode.Start("TM", basePort + 100, basePort, data);
-        Console.WriteLine("ClassifiedGateway demo: two nodes on loopback, SQLite files in " + data);
+        var pki = Path.Combine(data, "pki");
+        if (DevPki.EnsureCreated(pki, TimeProvider.System))
+        {
+            Console.WriteLine($"Created a development PKI in {pki} (a CA per Party; node, competent body, authorized body and operator certificates).");
+        }
+
+        await using var kz = DemoNode.Start("KZ", basePort, basePort + 100, data, pki);
+        await using var tm = DemoNode.Start("TM", basePort + 100, basePort, data, pki);
+        Console.WriteLine("ClassifiedGateway demo: two nodes on loopback over mutual TLS, SQLite files in " + data);
         foreach (var node in new[] { kz, tm })
         {
-            Console.WriteLine($"  {node.Code} node: party systems http://127.0.0.1:{node.LocalPort}, peer http://127.0.0.1:{node.PeerPort}, operators http://127.0.0.1:{node.OperatorPort} (log {node.Code.ToLowerInvariant()}.log)");
+            Console.WriteLine($"  {node.Code} node: party systems https://127.0.0.1:{node.LocalPort}, peer https://127.0.0.1:{node.PeerPort}, operators https://127.0.0.1:{node.OperatorPort} (log {node.Code.ToLowerInvariant()}.log)");
         }
 
         if (!await WaitReadyAsync([kz, tm], stop.Token))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Security;
 using Grpc.Net.Client;
 
 namespace ClassifiedGateway.Gateway.Demo;
@@ -10,14 +11,17 @@ internal sealed class DemoNode : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    private DemoNode(string code, int basePort, Process process, StreamWriter log)
+    private DemoNode(string code, int basePort, Process process, StreamWriter log, string pki)
     {
         Code = code;
         BasePort = basePort;
         _process = process;
         _log = log;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{LocalPort}");
-        OperatorChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{OperatorPort}");
+        var own = Path.Combine(pki, code.ToLowerInvariant());
+        var competentBody = code == "KZ" ? "kz-knb" : "tm-mns";
+        Channel = TlsChannels.Create($"https://127.0.0.1:{LocalPort}", Path.Combine(own, competentBody + ".crt"), Path.Combine(own, competentBody + ".key"), Path.Combine(own, "ca.crt"));
+        var operatorName = $"{code.ToLowerInvariant()}-operator";
+        OperatorChannel = TlsChannels.Create($"https://127.0.0.1:{OperatorPort}", Path.Combine(own, operatorName + ".crt"), Path.Combine(own, operatorName + ".key"), Path.Combine(own, "ca.crt"));
         Party = new PartyGatewayService.PartyGatewayServiceClient(Channel);
         Operator = new OperatorService.OperatorServiceClient(OperatorChannel);
         Clock = new DevClockService.DevClockServiceClient(Channel);
@@ -43,8 +47,10 @@ internal sealed class DemoNode : IAsyncDisposable
 
     public DevClockService.DevClockServiceClient Clock { get; }
 
-    public static DemoNode Start(string code, int basePort, int otherBasePort, string dataDirectory)
+    public static DemoNode Start(string code, int basePort, int otherBasePort, string dataDirectory, string pki)
     {
+        var own = Path.Combine(pki, code.ToLowerInvariant());
+        var other = Path.Combine(pki, code == "KZ" ? "tm" : "kz");
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot find this program's path.");
         var start = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
@@ -56,10 +62,15 @@ internal sealed class DemoNode : IAsyncDisposable
         {
             "node",
             $"--Gateway:Party={code}",
-            $"--Gateway:PeerAddress=http://127.0.0.1:{otherBasePort + 2}",
-            $"--Gateway:Endpoints:Local=http://127.0.0.1:{basePort + 1}",
-            $"--Gateway:Endpoints:Peer=http://127.0.0.1:{basePort + 2}",
-            $"--Gateway:Endpoints:Operator=http://127.0.0.1:{basePort + 3}",
+            $"--Gateway:PeerAddress=https://127.0.0.1:{otherBasePort + 2}",
+            $"--Gateway:Endpoints:Local=https://127.0.0.1:{basePort + 1}",
+            $"--Gateway:Endpoints:Peer=https://127.0.0.1:{basePort + 2}",
+            $"--Gateway:Endpoints:Operator=https://127.0.0.1:{basePort + 3}",
+            $"--Gateway:Tls:NodeCertificate={Path.Combine(own, "node.crt")}",
+            $"--Gateway:Tls:NodeKey={Path.Combine(own, "node.key")}",
+            $"--Gateway:Tls:PartyCa={Path.Combine(own, "ca.crt")}",
+            $"--Gateway:Tls:PeerCa={Path.Combine(other, "ca.crt")}",
+            $"--Gateway:Tls:PeerNodeCertificate={Path.Combine(other, "node.crt")}",
             $"--Gateway:Storage:SqlitePath={Path.Combine(dataDirectory, code.ToLowerInvariant() + ".db")}",
         })
         {
@@ -74,7 +85,7 @@ internal sealed class DemoNode : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new DemoNode(code, basePort, process, log);
+        return new DemoNode(code, basePort, process, log, pki);
     }
 
     public bool HasExited => _process.HasExited;

@@ -1,25 +1,45 @@
 using System.Net;
+using System.Security.Authentication;
 using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace ClassifiedGateway.Gateway.Hosting;
 
-/// <summary>The one place listeners are opened and services are bound to them: local systems, the peer and
-/// operators each get their own port, so each listener can demand its own client identity.</summary>
+/// <summary>The one place listeners are opened and services are bound to them: local systems, the peer and operators each
+/// get their own port, and every one of them requires a client certificate at the TLS handshake (TLS 1.2 minimum).</summary>
 internal static class EndpointSetup
 {
-    public static void ConfigureListeners(KestrelServerOptions kestrel, EndpointOptions endpoints)
+    public static void ConfigureListeners(KestrelServerOptions kestrel, EndpointOptions endpoints, LimitsOptions limits)
     {
-        foreach (var url in new[] { endpoints.Local, endpoints.Peer, endpoints.Operator })
+        var services = kestrel.ApplicationServices;
+        var certificates = services.GetRequiredService<CertificateStore>();
+        var validator = services.GetRequiredService<CertificateValidator>();
+        var party = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.LocalParty;
+        foreach (var (url, kind) in new[] { (endpoints.Local, ListenerKind.Local), (endpoints.Peer, ListenerKind.Peer), (endpoints.Operator, ListenerKind.Operator) })
         {
             var uri = new Uri(url);
             var address = uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host);
-            kestrel.Listen(address, uri.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, uri.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.UseHttps(https =>
+                {
+                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    https.ServerCertificateSelector = (_, _) => certificates.Current.Node;
+                    https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                    https.ClientCertificateValidation = (certificate, _, _) => validator.AcceptsClient(kind, certificate, party);
+                    https.HandshakeTimeout = TimeSpan.FromSeconds(10);
+                });
+            });
         }
 
-        kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
-        kestrel.Limits.Http2.MaxStreamsPerConnection = 200;
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestBodySize = limits.MaxMessageBytes;
+        kestrel.Limits.Http2.MaxStreamsPerConnection = limits.MaxStreamsPerConnection;
+        kestrel.Limits.MaxConcurrentConnections = limits.MaxConnections;
     }
 
     public static void MapGatewayEndpoints(WebApplication app, EndpointOptions endpoints)

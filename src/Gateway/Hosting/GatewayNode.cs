@@ -1,4 +1,5 @@
 using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Security;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -9,7 +10,7 @@ public static class GatewayNode
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSerilog((services, log) =>
         {
             log.ReadFrom.Configuration(builder.Configuration)
@@ -26,10 +27,12 @@ public static class GatewayNode
         });
 
         var endpoints = builder.Configuration.GetSection(EndpointOptions.SectionName).Get<EndpointOptions>() ?? new EndpointOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => EndpointSetup.ConfigureListeners(kestrel, endpoints));
+        var limits = builder.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => EndpointSetup.ConfigureListeners(kestrel, endpoints, limits));
         builder.Services.AddGatewayNode(builder.Environment);
 
         var app = builder.Build();
+        app.UseRateLimiter();
         EndpointSetup.MapGatewayEndpoints(app, endpoints);
         return app;
     }

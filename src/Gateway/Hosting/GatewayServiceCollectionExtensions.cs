@@ -2,6 +2,7 @@ using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
 using ClassifiedGateway.Gateway.Time;
 using Microsoft.Extensions.Options;
@@ -21,11 +22,18 @@ public static class GatewayServiceCollectionExtensions
         services.AddHostedService<StoreInitializer>();
         services.AddGatewayRules();
         services.AddGatewayRouting();
+        services.AddGatewaySecurity();
         services.AddGrpc(grpc =>
         {
+            // Order matters: errors are mapped around everything, authorization runs before any service code.
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
+            grpc.Interceptors.Add<AuthorizationInterceptor>();
             grpc.EnableDetailedErrors = false;
-            grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
+        });
+        services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>().Configure<IOptions<LimitsOptions>>((grpc, limits) =>
+        {
+            grpc.MaxReceiveMessageSize = limits.Value.MaxMessageBytes;
+            grpc.MaxSendMessageSize = limits.Value.MaxMessageBytes * 4;
         });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;

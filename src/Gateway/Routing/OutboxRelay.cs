@@ -5,6 +5,7 @@ using ClassifiedGateway.Gateway.Storage;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using Polly;
+using ClassifiedGateway.Gateway.Security;
 using Polly.CircuitBreaker;
 
 namespace ClassifiedGateway.Gateway.Routing;
@@ -13,7 +14,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 /// <remarks>An entry leaves the outbox only when the peer's receipt for it is recorded; a crash at any point
 /// means it is sent again, and the peer's dedup by id answers the retry with the same receipt.</remarks>
 internal sealed partial class OutboxRelay(
-    IGatewayStore store, PeerLink peer, TimeProvider time, IOptions<RelayOptions> relayOptions, IOptions<GatewayOptions> gatewayOptions,
+    IGatewayStore store, PeerLink peer, NodeKeys keys, TimeProvider time, IOptions<RelayOptions> relayOptions, IOptions<GatewayOptions> gatewayOptions,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly CircuitBreakerStateProvider _circuit = new();
@@ -70,6 +71,7 @@ internal sealed partial class OutboxRelay(
                 Sequence = e.Sequence,
                 Envelope = ByteString.CopyFrom(e.EnvelopeBytes),
                 AcceptedAt = Times.ToTimestamp(e.At),
+                Signature = ByteString.CopyFrom(keys.SignNotice(e.Sequence, e.At, e.EnvelopeBytes!)),
             }));
             var response = await peer.Client.RelayAsync(request, cancellationToken: cancellationToken);
             if (response.Receipts.Count != run.Count)
@@ -77,25 +79,59 @@ internal sealed partial class OutboxRelay(
                 throw new InvalidOperationException($"The peer answered {response.Receipts.Count} receipts for {run.Count} notices.");
             }
 
-            var receipts = run.Select((e, i) => new ReceiptForEntry(e.Sequence, e.MessageId, response.Receipts[i])).ToList();
+            // Keep only receipts that are the peer's own and match what we sent; the first one that is not stops the run.
+            var receipts = new List<ReceiptForEntry>(run.Count);
+            for (var i = 0; i < run.Count; i++)
+            {
+                if (ReceiptProblem(run[i], response.Receipts[i]) is { } problem)
+                {
+                    await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), CancellationToken.None);
+                    await store.RecordAlarmAsync(run[i].MessageId, $"ALARM: receipt rejected: {problem}", time.GetUtcNow(), CancellationToken.None);
+                    LogReceiptRejected(logger, run[i].MessageId, problem);
+                    throw new ReceiptRejectedException(run[i].MessageId);
+                }
+
+                receipts.Add(new ReceiptForEntry(run[i].Sequence, run[i].MessageId, response.Receipts[i]));
+            }
+
             await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), CancellationToken.None);
             LogRelayed(logger, run.Count, run[^1].Sequence);
         }
         else
         {
             var request = new RelayStatusRequest { FromParty = from };
-            request.Reports.AddRange(run.Select(e => new StatusReport
+            request.Reports.AddRange(run.Select(e => keys.SignStatus(new StatusReport
             {
                 Sequence = e.Sequence,
                 MessageId = e.MessageId,
                 Stage = e.StatusStage,
                 At = Times.ToTimestamp(e.At),
                 ByBody = e.ByBody ?? "",
-            }));
+            })));
             await peer.Client.RelayStatusAsync(request, cancellationToken: cancellationToken);
             await store.CompleteOutboxAsync([.. run.Select(e => e.Sequence)], CancellationToken.None);
         }
     }
+
+    private string? ReceiptProblem(OutboxEntry entry, Receipt receipt)
+    {
+        if (!keys.PeerSignedReceipt(receipt))
+        {
+            return "its signature is not the peer node's";
+        }
+
+        if (receipt.MessageId != entry.MessageId)
+        {
+            return $"it is for '{receipt.MessageId}'";
+        }
+
+        return receipt.Status == ReceiptStatus.Stored && !receipt.EnvelopeDigest.Span.SequenceEqual(Digests.Sha256(entry.EnvelopeBytes))
+            ? "its digest does not match the notice sent"
+            : null;
+    }
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Receipt for {MessageId} rejected: {Problem}; the stage is not advanced")]
+    private static partial void LogReceiptRejected(ILogger logger, string messageId, string problem);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Relayed {Count} notices up to outbox sequence {Sequence}")]
     private static partial void LogRelayed(ILogger logger, int count, long sequence);
@@ -103,3 +139,6 @@ internal sealed partial class OutboxRelay(
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Relay to the peer failed ({ErrorType}); circuit {CircuitState}; will retry")]
     private static partial void LogRelayFailed(ILogger logger, string errorType, string circuitState);
 }
+
+/// <summary>The peer answered with a receipt that is not its own or does not match the notice sent.</summary>
+internal sealed class ReceiptRejectedException(string messageId) : Exception($"Receipt for '{messageId}' rejected.");

@@ -3,6 +3,7 @@ using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
 using ClassifiedGateway.Gateway.Validation;
 using Google.Protobuf;
@@ -12,7 +13,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>The receiving side of the relay: checks every notice again (the other node is not trusted), stores in order, answers receipts.</summary>
 internal sealed partial class RelayReceiver(
-    IGatewayStore store, RuleEngine rules, TimeProvider time, IOptions<GatewayOptions> options, ILogger<RelayReceiver> logger)
+    IGatewayStore store, RuleEngine rules, NodeKeys keys, TimeProvider time, IOptions<GatewayOptions> options, ILogger<RelayReceiver> logger)
 {
     public const int MaxBatch = 5_000;
 
@@ -32,13 +33,18 @@ internal sealed partial class RelayReceiver(
         var now = time.GetUtcNow();
         var commands = request.Notices.Select(n => Prepare(n, now, gateway)).ToList();
         var receipts = await store.StoreRelayedAsync(commands, now, cancellationToken);
-        foreach (var receipt in receipts.Where(r => r.Status == ReceiptStatus.Refused))
+        foreach (var (receipt, command) in receipts.Zip(commands).Where(r => r.First.Status == ReceiptStatus.Refused))
         {
             LogRefused(logger, receipt.MessageId, receipt.Refusal?.RuleId ?? "");
+            if (command.Rejection is not null)
+            {
+                // Not stored, so the audit trail is where the attempt is kept.
+                await store.AppendAuditAsync("relay-rejected", receipt.MessageId, "peer", $"{receipt.Refusal?.RuleId}: {receipt.Refusal?.Message}", now, cancellationToken);
+            }
         }
 
         LogReceived(logger, receipts.Count);
-        return receipts;
+        return [.. receipts.Select(keys.SignReceipt)];
     }
 
     private RelayedCommand Prepare(RelayedNotice notice, DateTimeOffset now, GatewayOptions gateway)
@@ -53,6 +59,10 @@ internal sealed partial class RelayReceiver(
             envelope = null;
         }
 
+        Refusal? rejection = keys.PeerSignedNotice(notice)
+            ? null
+            : new Refusal { RuleId = "SIGNATURE_INVALID", Message = "The notice is unsigned, or its signature does not match its content; nothing was stored.", Fields = { "signature" } };
+
         // Judge by when the sending node accepted it, but never by a time ahead of our own clock.
         var acceptedAt = notice.AcceptedAt?.ToDateTimeOffset() ?? now;
         var decisionTime = acceptedAt > now + gateway.MaxClockSkew ? now : acceptedAt;
@@ -63,7 +73,7 @@ internal sealed partial class RelayReceiver(
             return violations.Count > 0
                 ? new Admission(Refusals.From(violations), [], [])
                 : rules.Decide(envelope!, decisionTime, RulePhase.Relay, gateway.LocalParty, ledger);
-        });
+        }, rejection);
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Stored a relayed batch of {Count} notices")]

@@ -2,6 +2,7 @@ using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
 using ClassifiedGateway.Gateway.Validation;
 using Google.Protobuf;
@@ -11,17 +12,24 @@ namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>Submit: validate → dedup → rules → persist (message, outbox, history in one commit) → answer.</summary>
 internal sealed partial class SubmitProcessor(
-    IGatewayStore store, RuleEngine rules, TimeProvider time, IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
+    IGatewayStore store, RuleEngine rules, CallGuard guard, TimeProvider time, IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
 {
-    public async Task<SubmitOutcome> SubmitAsync(Envelope? envelope, CancellationToken cancellationToken)
+    public async Task<SubmitOutcome> SubmitAsync(Envelope? envelope, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var gateway = options.Value;
+
+        // Who may speak for whom comes first: a certificate never learns more than "not yours" about another sender.
+        if (envelope is not null && PartyCodes.IsKnown(envelope.SenderParty) && AuthorizationMatrix.MaySend(caller, envelope) is { } denied)
+        {
+            await guard.DenyAsync(caller, "SENDER_NOT_CALLER", denied, envelope.Id, cancellationToken);
+        }
+
         EnvelopeValidator.EnsureValid(envelope, gateway.LocalParty, now, gateway.MaxClockSkew);
         var valid = envelope!;
         var kind = NoticeKinds.Of(valid);
         var command = new SubmitCommand(valid, valid.ToByteArray(), kind.Name, now,
-            ledger => rules.Decide(valid, now, RulePhase.Submit, gateway.LocalParty, ledger));
+            ledger => rules.Decide(valid, now, RulePhase.Submit, gateway.LocalParty, ledger), caller.ToString());
 
         var outcome = await store.SubmitAsync(command, cancellationToken);
         if (outcome.Refusal is { } refused)

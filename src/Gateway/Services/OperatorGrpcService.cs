@@ -5,13 +5,16 @@ using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Storage;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Security;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace ClassifiedGateway.Gateway.Services;
 
 /// <summary>Read-only monitoring for operators.</summary>
-internal sealed class OperatorGrpcService(IGatewayStore store, RuleEngine rules, TimeProvider time, IOptions<GatewayOptions> options)
+internal sealed class OperatorGrpcService(
+    IGatewayStore store, RuleEngine rules, CertificateStore certificates, OutboxRelay relay, TimeProvider time, IOptions<GatewayOptions> options,
+    IOptions<TlsOptions> tls)
     : OperatorService.OperatorServiceBase
 {
     private const int DefaultPageSize = 50;
@@ -100,6 +103,13 @@ internal sealed class OperatorGrpcService(IGatewayStore store, RuleEngine rules,
             NextPageToken = page.NextOffset?.ToString(CultureInfo.InvariantCulture) ?? "",
         };
     }
+
+    public override async Task<GetNodeHealthResponse> GetNodeHealth(GetNodeHealthRequest request, ServerCallContext context) => new()
+    {
+        Certificates = { CertificateHealth.Of(certificates.Current, time.GetUtcNow(), tls.Value.ExpiryWarning) },
+        PeerCircuitOpen = relay.PeerCircuit is Polly.CircuitBreaker.CircuitState.Open or Polly.CircuitBreaker.CircuitState.Isolated,
+        OutboxDepth = await store.OutboxDepthAsync(context.CancellationToken),
+    };
 
     public override async Task<GetAgreementStateResponse> GetAgreementState(GetAgreementStateRequest request, ServerCallContext context)
     {

@@ -2,6 +2,7 @@ using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Routing;
+using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
 using Grpc.Core;
 
@@ -9,11 +10,11 @@ namespace ClassifiedGateway.Gateway.Services;
 
 /// <summary>The Party's own systems: submit, subscribe, acknowledge, look up.</summary>
 internal sealed class PartyGatewayGrpcService(
-    SubmitProcessor submit, DeliveryStreamer delivery, IGatewayStore store, TimeProvider time) : PartyGatewayService.PartyGatewayServiceBase
+    SubmitProcessor submit, DeliveryStreamer delivery, IGatewayStore store, CallGuard guard, TimeProvider time) : PartyGatewayService.PartyGatewayServiceBase
 {
     public override async Task<SubmitResponse> Submit(SubmitRequest request, ServerCallContext context)
     {
-        var outcome = await submit.SubmitAsync(request.Envelope, context.CancellationToken);
+        var outcome = await submit.SubmitAsync(request.Envelope, CallGuard.Caller(context), context.CancellationToken);
         return new SubmitResponse
         {
             MessageId = outcome.MessageId,
@@ -23,13 +24,34 @@ internal sealed class PartyGatewayGrpcService(
         };
     }
 
-    public override Task Subscribe(SubscribeRequest request, IServerStreamWriter<SubscribeResponse> responseStream, ServerCallContext context) =>
-        delivery.StreamAsync(request, responseStream, context.CancellationToken);
+    public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<SubscribeResponse> responseStream, ServerCallContext context)
+    {
+        // An authorized body's system sees only what is addressed to it; the competent body's sees all of its Party's.
+        var caller = CallGuard.Caller(context);
+        if (caller.Role == CallerRole.AuthorizedBody)
+        {
+            if (request.ReceiverBody.Length > 0 && request.ReceiverBody != caller.Body)
+            {
+                await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{caller.Body}' cannot subscribe to notices for '{request.ReceiverBody}'", "", context.CancellationToken);
+            }
+
+            request.ReceiverBody = caller.Body;
+        }
+
+        await delivery.StreamAsync(request, responseStream, context.CancellationToken);
+    }
 
     public override async Task<AcknowledgeResponse> Acknowledge(AcknowledgeRequest request, ServerCallContext context)
     {
         RequestChecks.Id("message_id", request.MessageId);
-        var outcome = await store.AcknowledgeAsync(request.MessageId, request.AcknowledgingBody, time.GetUtcNow(), context.CancellationToken);
+        var caller = CallGuard.Caller(context);
+        if (caller.Role == CallerRole.AuthorizedBody && request.AcknowledgingBody.Length > 0 && request.AcknowledgingBody != caller.Body)
+        {
+            await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{caller.Body}' cannot acknowledge as '{request.AcknowledgingBody}'", request.MessageId, context.CancellationToken);
+        }
+
+        var body = caller.Role == CallerRole.AuthorizedBody ? caller.Body : request.AcknowledgingBody;
+        var outcome = await store.AcknowledgeAsync(request.MessageId, body, time.GetUtcNow(), caller.ToString(), context.CancellationToken);
         return new AcknowledgeResponse
         {
             MessageId = outcome.MessageId,
@@ -43,6 +65,12 @@ internal sealed class PartyGatewayGrpcService(
         RequestChecks.Id("message_id", request.MessageId);
         var record = await store.GetMessageAsync(request.MessageId, context.CancellationToken)
             ?? throw new NotFoundException("message", request.MessageId);
+        var caller = CallGuard.Caller(context);
+        if (!AuthorizationMatrix.MayAccess(caller, record.Envelope.SenderBody, record.Envelope.ReceiverBody))
+        {
+            await guard.DenyAsync(caller, "NOT_A_PARTY_TO_IT", $"'{caller.Body}' neither sent nor received '{request.MessageId}'", request.MessageId, context.CancellationToken);
+        }
+
         return new GetMessageResponse { Message = record };
     }
 }

@@ -3,6 +3,7 @@ using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Routing;
+using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ClassifiedGateway.Gateway.Services;
 
 /// <summary>The other Party's node: relayed notices in, receipts out; status reports in.</summary>
-internal sealed class PeerRelayGrpcService(RelayReceiver receiver, IGatewayStore store, IOptions<GatewayOptions> options)
+internal sealed class PeerRelayGrpcService(RelayReceiver receiver, IGatewayStore store, NodeKeys keys, TimeProvider time, IOptions<GatewayOptions> options)
     : PeerRelayService.PeerRelayServiceBase
 {
     public override async Task<RelayResponse> Relay(RelayRequest request, ServerCallContext context)
@@ -36,7 +37,21 @@ internal sealed class PeerRelayGrpcService(RelayReceiver receiver, IGatewayStore
             }
         }
 
-        var recorded = await store.RecordPeerStatusAsync([.. request.Reports], context.CancellationToken);
+        // A report the peer did not sign is not the peer's: record an alarm, not the stage.
+        var genuine = new List<StatusReport>(request.Reports.Count);
+        foreach (var report in request.Reports)
+        {
+            if (keys.PeerSignedStatus(report))
+            {
+                genuine.Add(report);
+            }
+            else
+            {
+                await store.RecordAlarmAsync(report.MessageId, $"ALARM: a {report.Stage} report without the peer's valid signature was ignored", time.GetUtcNow(), context.CancellationToken);
+            }
+        }
+
+        var recorded = await store.RecordPeerStatusAsync(genuine, context.CancellationToken);
         return new RelayStatusResponse { Recorded = recorded };
     }
 }

@@ -45,7 +45,7 @@ public interface IGatewayStore
     Task MarkDeliveredAsync(IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Records a receiving system's acknowledgement (idempotent) and queues it for the sender.</summary>
-    Task<AcknowledgeOutcome> AcknowledgeAsync(string messageId, string? acknowledgingBody, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<AcknowledgeOutcome> AcknowledgeAsync(string messageId, string? acknowledgingBody, DateTimeOffset at, string actor, CancellationToken cancellationToken);
 
     // Queries.
 
@@ -66,6 +66,20 @@ public interface IGatewayStore
 
     /// <summary>(open, overdue) obligation counts.</summary>
     Task<(long Open, long Overdue)> CountObligationsAsync(CancellationToken cancellationToken);
+
+    // The audit trail.
+
+    /// <summary>Appends an entry that is not a stage change (an authorization denial, a configuration or certificate change).</summary>
+    Task AppendAuditAsync(string kind, string messageId, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records an integrity alarm on a message (once per distinct detail) in its history and the audit trail.</summary>
+    Task RecordAlarmAsync(string messageId, string detail, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Signs the chain's head if it moved since the last checkpoint; returns the head sequence checkpointed, or null.</summary>
+    Task<long?> CheckpointAuditAsync(Func<long, byte[], long, byte[]> sign, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Outbox entries waiting for the peer.</summary>
+    Task<long> OutboxDepthAsync(CancellationToken cancellationToken);
 
     /// <summary>Reads the ledger consistently (behind pending writes).</summary>
     Task<T> ReadLedgerAsync<T>(Func<Rules.ILedger, T> read, CancellationToken cancellationToken);

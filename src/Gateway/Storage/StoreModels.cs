@@ -5,7 +5,7 @@ namespace ClassifiedGateway.Gateway.Storage;
 
 /// <summary>A notice submitted by this Party's systems. <paramref name="Admit"/> runs inside the transaction, only for a new id,
 /// with the ledger as that transaction sees it.</summary>
-public sealed record SubmitCommand(Envelope Envelope, byte[] EnvelopeBytes, string Kind, DateTimeOffset At, Func<ILedger, Admission> Admit);
+public sealed record SubmitCommand(Envelope Envelope, byte[] EnvelopeBytes, string Kind, DateTimeOffset At, Func<ILedger, Admission> Admit, string Actor = "node");
 
 /// <summary>The first answer for an id: accepted or refused, and whether this call was a retry.</summary>
 public sealed record SubmitOutcome(string MessageId, Stage Stage, DateTimeOffset AcceptedAt, bool Duplicate, Refusal? Refusal);
@@ -23,9 +23,13 @@ public sealed record OutboxEntry(long Sequence, OutboxEntryType Type, string Mes
 /// <summary>The peer's receipt for the notice an outbox entry carried.</summary>
 public sealed record ReceiptForEntry(long Sequence, string MessageId, Receipt Receipt);
 
-/// <summary>A notice relayed by the peer. <paramref name="Envelope"/> is null when the bytes did not parse;
-/// <paramref name="Admit"/> runs inside the transaction, only for a new id.</summary>
-public sealed record RelayedCommand(long Sequence, byte[] EnvelopeBytes, Envelope? Envelope, string Kind, DateTimeOffset SenderAcceptedAt, Func<ILedger, Admission> Admit);
+/// <summary>A notice relayed by the peer. <paramref name="Rejection"/> refuses it without storing anything (unreadable,
+/// unsigned or wrongly signed); <paramref name="Admit"/> runs inside the transaction, only for a new id.</summary>
+public sealed record RelayedCommand(long Sequence, byte[] EnvelopeBytes, Envelope? Envelope, string Kind, DateTimeOffset SenderAcceptedAt,
+    Func<ILedger, Admission> Admit, Refusal? Rejection = null);
+
+/// <summary>A signed statement of the audit chain's head.</summary>
+public sealed record CheckpointSigner(Func<long, byte[], long, byte[]> Sign);
 
 /// <summary>A stored inbound notice ready for a subscriber.</summary>
 public sealed record InboxItem(long Cursor, string MessageId, byte[] EnvelopeBytes, int DeliveryCount);

@@ -27,6 +27,7 @@ internal sealed class NodePair : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "cg-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
+        ClassifiedGateway.Gateway.Security.DevPki.EnsureCreated(Path.Combine(directory, "pki"), TimeProvider.System);
         var kz = NodeSettings.Create(Party.Kz, directory);
         var tm = NodeSettings.Create(Party.Tm, directory);
         kz.OtherPeerPort = tm.PeerPort;

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using ClassifiedGateway.Contracts.V1;
 using Grpc.Core;
+using ClassifiedGateway.Gateway.Security;
 using Grpc.Net.Client;
 
 namespace ClassifiedGateway.Tests.Harness;
@@ -21,9 +22,10 @@ internal sealed class NodeProcess : IAsyncDisposable
     {
         Settings = settings;
         _process = process;
-        _local = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.LocalPort}");
-        _peer = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.PeerPort}");
-        _operator = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.OperatorPort}");
+        var competentBody = settings.Party == Contracts.V1.Party.Kz ? Notices.KzCompetentBody : Notices.TmCompetentBody;
+        _local = Channel(settings.LocalPort, Path.Combine(settings.Own, competentBody));
+        _peer = Channel(settings.PeerPort, Path.Combine(settings.Other, "node"));
+        _operator = Channel(settings.OperatorPort, Path.Combine(settings.Own, $"{settings.Code.ToLowerInvariant()}-operator"));
         Party = new PartyGatewayService.PartyGatewayServiceClient(_local);
         Clock = new DevClockService.DevClockServiceClient(_local);
         PeerService = new PeerRelayService.PeerRelayServiceClient(_peer);
@@ -31,6 +33,14 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 
     public NodeSettings Settings { get; }
+
+    /// <summary>A channel to one of this node's listeners presenting the certificate at <paramref name="certificate"/>(.crt/.key).</summary>
+    public GrpcChannel Channel(int port, string certificate) =>
+        TlsChannels.Create($"https://127.0.0.1:{port}", certificate + ".crt", certificate + ".key", Path.Combine(Settings.Own, "ca.crt"));
+
+    /// <summary>The Party service as one of this Party's bodies (kz-ab-1, kz-operator, ...) would call it.</summary>
+    public PartyGatewayService.PartyGatewayServiceClient PartyAs(string body) =>
+        new(Channel(Settings.LocalPort, Path.Combine(Settings.Own, body)));
 
     public PartyGatewayService.PartyGatewayServiceClient Party { get; }
 

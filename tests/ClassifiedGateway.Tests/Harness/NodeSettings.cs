@@ -11,6 +11,15 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
 
     public string DatabasePath => Path.Combine(DataDirectory, $"{Code}.db");
 
+    /// <summary>The development PKI both nodes of the pair use (kz/, tm/).</summary>
+    public string Pki => Path.Combine(DataDirectory, "pki");
+
+    /// <summary>This Party's folder of the PKI.</summary>
+    public string Own => Path.Combine(Pki, Code.ToLowerInvariant());
+
+    /// <summary>The other Party's folder of the PKI.</summary>
+    public string Other => Path.Combine(Pki, Party == Party.Kz ? "tm" : "kz");
+
     public string Code => Party == Party.Kz ? "KZ" : "TM";
 
     public static NodeSettings Create(Party party, string dataDirectory) =>
@@ -20,10 +29,16 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
     {
         yield return "node";
         yield return $"--Gateway:Party={Code}";
-        yield return $"--Gateway:PeerAddress=http://127.0.0.1:{OtherPeerPort}";
-        yield return $"--Gateway:Endpoints:Local=http://127.0.0.1:{LocalPort}";
-        yield return $"--Gateway:Endpoints:Peer=http://127.0.0.1:{PeerPort}";
-        yield return $"--Gateway:Endpoints:Operator=http://127.0.0.1:{OperatorPort}";
+        yield return $"--Gateway:PeerAddress=https://127.0.0.1:{OtherPeerPort}";
+        yield return $"--Gateway:Endpoints:Local=https://127.0.0.1:{LocalPort}";
+        yield return $"--Gateway:Endpoints:Peer=https://127.0.0.1:{PeerPort}";
+        yield return $"--Gateway:Endpoints:Operator=https://127.0.0.1:{OperatorPort}";
+        yield return $"--Gateway:Tls:NodeCertificate={Path.Combine(Own, "node.crt")}";
+        yield return $"--Gateway:Tls:NodeKey={Path.Combine(Own, "node.key")}";
+        yield return $"--Gateway:Tls:PartyCa={Path.Combine(Own, "ca.crt")}";
+        yield return $"--Gateway:Tls:PeerCa={Path.Combine(Other, "ca.crt")}";
+        yield return $"--Gateway:Tls:PeerNodeCertificate={Path.Combine(Other, "node.crt")}";
+        yield return "--Gateway:Audit:CheckpointInterval=00:00:00.500";
         yield return $"--Gateway:Storage:SqlitePath={DatabasePath}";
         yield return "--Gateway:Relay:RetryBaseDelay=00:00:00.050";
         yield return "--Gateway:Relay:RetryMaxDelay=00:00:00.500";

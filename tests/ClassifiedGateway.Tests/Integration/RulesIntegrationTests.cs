@@ -139,7 +139,7 @@ public sealed class RulesIntegrationTests
         var response = await pair.TmNode.PeerService.RelayAsync(new RelayRequest
         {
             FromParty = Party.Kz,
-            Notices = { new RelayedNotice { Sequence = 1_000_000, Envelope = transfer.ToByteString(), AcceptedAt = Timestamp.FromDateTimeOffset(x.Now) } },
+            Notices = { PeerImpersonation.Signed(pair.TmSettings, transfer, 1_000_000, x.Now) },
         });
         var receipt = Assert.Single(response.Receipts);
         Assert.Equal(ReceiptStatus.Refused, receipt.Status);

@@ -44,7 +44,7 @@ public sealed class RulesSeamTests
         var response = await pair.TmNode.PeerService.RelayAsync(new RelayRequest
         {
             FromParty = Party.Kz,
-            Notices = { new RelayedNotice { Sequence = 1_000_000, Envelope = envelope.ToByteString(), AcceptedAt = Timestamp.FromDateTimeOffset(acceptedAt) } },
+            Notices = { PeerImpersonation.Signed(pair.TmSettings, envelope, 1_000_000, acceptedAt) },
         });
 
         var receipt = Assert.Single(response.Receipts);

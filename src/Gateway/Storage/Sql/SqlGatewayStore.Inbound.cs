@@ -27,6 +27,11 @@ internal sealed partial class SqlGatewayStore
     {
         var digest = Digests.Sha256(notice.EnvelopeBytes);
         var id = notice.Envelope?.Id ?? "";
+        if (notice.Rejection is { } rejection)
+        {
+            return Refused(id, digest, at, rejection);
+        }
+
         if (notice.Envelope is null || id.Length == 0)
         {
             return Refused(id, digest, at, new Refusal { RuleId = "ENVELOPE_UNREADABLE", Message = "The relayed envelope could not be read.", Fields = { "envelope" } });
@@ -129,7 +134,7 @@ internal sealed partial class SqlGatewayStore
             return 0;
         }, cancellationToken);
 
-    public Task<AcknowledgeOutcome> AcknowledgeAsync(string messageId, string? acknowledgingBody, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public Task<AcknowledgeOutcome> AcknowledgeAsync(string messageId, string? acknowledgingBody, DateTimeOffset at, string actor, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>
         {
             using var find = scope.Command("SELECT stage, receiver_body, acknowledged_at, direction FROM messages WHERE id = @id", ("@id", messageId));
@@ -157,7 +162,7 @@ internal sealed partial class SqlGatewayStore
             }
 
             scope.Execute("UPDATE messages SET acknowledged_at = @at WHERE id = @id", ("@at", Times.ToUnixMs(at)), ("@id", messageId));
-            ReachStage(scope, messageId, stage, Stage.Acknowledged, at, $"acknowledged by {receiver}");
+            ReachStage(scope, messageId, stage, Stage.Acknowledged, at, $"acknowledged by {receiver}", actor: actor);
             EnqueueOutbox(scope, OutboxEntryType.Status, messageId, Stage.Acknowledged, at, receiver);
             return new AcknowledgeOutcome(messageId, Stages.Advance(stage, Stage.Acknowledged), Times.AsStored(at));
         }, cancellationToken);

@@ -28,13 +28,13 @@ internal sealed partial class SqlGatewayStore
             if (admission.Refusal is null)
             {
                 EnqueueOutbox(scope, OutboxEntryType.Notice, command.Envelope.Id, null, command.At, null);
-                AppendHistory(scope, command.Envelope.Id, Stage.Accepted, command.At, "accepted");
+                AppendHistory(scope, command.Envelope.Id, Stage.Accepted, command.At, "accepted", actor: command.Actor);
                 RecordAdmission(scope, command.Envelope, admission, command.At);
                 MarkAnswered(scope, command.Envelope, command.At);
             }
             else
             {
-                AppendHistory(scope, command.Envelope.Id, Stage.Refused, command.At, "refused at submit", admission.Refusal);
+                AppendHistory(scope, command.Envelope.Id, Stage.Refused, command.At, "refused at submit", admission.Refusal, actor: command.Actor);
             }
 
             return new SubmitOutcome(command.Envelope.Id, stage, Times.AsStored(command.At), false, admission.Refusal);

@@ -34,8 +34,10 @@ internal sealed partial class SqlGatewayStore
     }
 
     private static void AppendHistory(WriteScope scope, string messageId, Stage stage, DateTimeOffset at, string? detail, Refusal? refusal = null,
-        EventKind eventKind = EventKind.Stage)
+        EventKind eventKind = EventKind.Stage, string actor = "node")
     {
+        var what = eventKind == EventKind.Stage ? $"stage:{stage}" : $"{eventKind}".ToLowerInvariant();
+        AppendAudit(scope, what, messageId, actor, refusal is null ? detail ?? "" : $"{refusal.RuleId} ({refusal.Article}): {refusal.Message}", at);
         scope.Execute("""
             INSERT INTO history (message_id, stage, at, detail, refusal_rule, refusal_article, refusal_message, event_kind)
             VALUES (@id, @stage, @at, @detail, @rule, @article, @message, @event)
@@ -46,7 +48,8 @@ internal sealed partial class SqlGatewayStore
     }
 
     /// <summary>Moves a message's shown stage through <see cref="Stages.Advance"/> and records the stage in its history.</summary>
-    private static void ReachStage(WriteScope scope, string messageId, Stage current, Stage reached, DateTimeOffset at, string? detail, Refusal? refusal = null)
+    private static void ReachStage(WriteScope scope, string messageId, Stage current, Stage reached, DateTimeOffset at, string? detail, Refusal? refusal = null,
+        string actor = "node")
     {
         var next = Stages.Advance(current, reached);
         if (next != current)
@@ -55,7 +58,7 @@ internal sealed partial class SqlGatewayStore
                 ("@stage", (int)next), ("@at", Times.ToUnixMs(at)), ("@id", messageId));
         }
 
-        AppendHistory(scope, messageId, reached, at, detail, refusal);
+        AppendHistory(scope, messageId, reached, at, detail, refusal, actor: actor);
     }
 
     private static void EnqueueOutbox(WriteScope scope, OutboxEntryType type, string messageId, Stage? statusStage, DateTimeOffset at, string? byBody)

@@ -101,5 +101,26 @@ internal static class SqliteMigrations
             CREATE INDEX ix_obligations_open ON obligations (due_at) WHERE closed_at IS NULL;
             CREATE INDEX ix_obligations_message ON obligations (message_id);
             """),
+        (4, """
+            CREATE TABLE audit (
+                seq        INTEGER PRIMARY KEY,
+                at         INTEGER NOT NULL,
+                kind       TEXT    NOT NULL,
+                message_id TEXT    NOT NULL,
+                actor      TEXT    NOT NULL,
+                detail     TEXT    NOT NULL,
+                prev_hash  BLOB    NOT NULL,
+                hash       BLOB    NOT NULL
+            );
+            CREATE INDEX ix_audit_message ON audit (message_id);
+
+            CREATE TABLE audit_checkpoints (
+                seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+                head_seq  INTEGER NOT NULL,
+                head_hash BLOB    NOT NULL,
+                at        INTEGER NOT NULL,
+                signature BLOB    NOT NULL
+            );
+            """),
     ];
 }

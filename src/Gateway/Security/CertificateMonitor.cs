@@ -1,0 +1,67 @@
+using ClassifiedGateway.Gateway.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ClassifiedGateway.Gateway.Security;
+
+/// <summary>Notices certificate files changing (rotation) and certificates nearing expiry; both reach the audit trail and the log.</summary>
+internal sealed partial class CertificateMonitor(
+    CertificateStore certificates, IGatewayStore store, TimeProvider time, IOptions<TlsOptions> options, ILogger<CertificateMonitor> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string? seen = null;
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                var current = certificates.Current;
+                if (current.Stamp != seen)
+                {
+                    await store.AppendAuditAsync(seen is null ? "certificates-loaded" : "certificates-changed", "", "node",
+                        $"node {current.Node.Thumbprint}, party CA {current.PartyCa.Thumbprint}, peer CA {current.PeerCa.Thumbprint}, peer node {current.PeerNode.Thumbprint}",
+                        time.GetUtcNow(), stoppingToken);
+                    seen = current.Stamp;
+                }
+
+                foreach (var status in CertificateHealth.Of(current, time.GetUtcNow(), options.Value.ExpiryWarning).Where(s => s.ExpiringSoon))
+                {
+                    LogExpiring(logger, status.Name, status.DaysLeft);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+        while (await Ticks.NextAsync(timer, stoppingToken));
+    }
+
+    [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "Certificate {Name} expires in {DaysLeft:0.#} days")]
+    private static partial void LogExpiring(ILogger logger, string name, double daysLeft);
+
+    [LoggerMessage(EventId = 7302, Level = LogLevel.Error, Message = "Certificate check failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>How long each certificate the node uses or trusts remains valid.</summary>
+public static class CertificateHealth
+{
+    public static IReadOnlyList<Contracts.V1.CertificateStatus> Of(CertificateStore.Snapshot certs, DateTimeOffset now, TimeSpan warning) =>
+    [
+        .. new[] { ("node", certs.Node), ("party-ca", certs.PartyCa), ("peer-ca", certs.PeerCa), ("peer-node", certs.PeerNode) }.Select(c =>
+        {
+            var notAfter = new DateTimeOffset(c.Item2.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+            return new Contracts.V1.CertificateStatus
+            {
+                Name = c.Item1,
+                Subject = c.Item2.Subject,
+                NotAfter = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(notAfter),
+                DaysLeft = (notAfter - now).TotalDays,
+                ExpiringSoon = notAfter - now < warning,
+            };
+        }),
+    ];
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClassifiedGateway.Gateway.Security;
+
+/// <summary>Limits against abuse, small by default.</summary>
+public sealed class LimitsOptions
+{
+    public const string SectionName = "Gateway:Limits";
+
+    /// <summary>Largest request (and gRPC message) accepted.</summary>
+    /// <value>Default 256 KiB.</value>
+    [Range(4096, 64 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Concurrent HTTP/2 streams per connection.</summary>
+    /// <value>Default 100.</value>
+    [Range(1, 10_000)]
+    public int MaxStreamsPerConnection { get; set; } = 100;
+
+    /// <summary>Concurrent connections per listener set.</summary>
+    /// <value>Default 1000.</value>
+    [Range(1, 1_000_000)]
+    public long MaxConnections { get; set; } = 1000;
+
+    /// <summary>Calls one identity (client certificate) may make per second, sustained.</summary>
+    /// <value>Default 500.</value>
+    [Range(1, 1_000_000)]
+    public int CallsPerSecondPerIdentity { get; set; } = 500;
+
+    /// <summary>Calls one identity may make in a burst.</summary>
+    /// <value>Default 2000.</value>
+    [Range(1, 1_000_000)]
+    public int BurstPerIdentity { get; set; } = 2000;
+}

@@ -1,0 +1,78 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Security;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>The hash-chained audit trail: appended in the same transaction as the change it records.</summary>
+internal sealed partial class SqlGatewayStore
+{
+    private static void AppendAudit(WriteScope scope, string kind, string messageId, string actor, string detail, DateTimeOffset at)
+    {
+        // Read the head inside the transaction: a savepoint rolled back must not leave a cached head behind.
+        long sequence = 1;
+        var previous = AuditHash.Genesis;
+        using (var head = scope.Command("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
+        using (var r = head.ExecuteReader())
+        {
+            if (r.Read())
+            {
+                sequence = r.GetInt64(0) + 1;
+                previous = (byte[])r[1];
+            }
+        }
+
+        var atMs = Times.ToUnixMs(at);
+        var hash = AuditHash.Compute(previous, sequence, atMs, kind, messageId, actor, detail);
+        scope.Execute("INSERT INTO audit (seq, at, kind, message_id, actor, detail, prev_hash, hash) VALUES (@seq, @at, @kind, @id, @actor, @detail, @prev, @hash)",
+            ("@seq", sequence), ("@at", atMs), ("@kind", kind), ("@id", messageId), ("@actor", actor), ("@detail", detail), ("@prev", previous), ("@hash", hash));
+    }
+
+    public Task AppendAuditAsync(string kind, string messageId, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync(scope =>
+        {
+            AppendAudit(scope, kind, messageId, actor, detail, at);
+            return 0;
+        }, cancellationToken);
+
+    public Task RecordAlarmAsync(string messageId, string detail, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync(scope =>
+        {
+            var known = scope.Scalar("SELECT COUNT(*) FROM history WHERE message_id = @id AND event_kind = @kind AND detail = @detail",
+                ("@id", messageId), ("@kind", (int)EventKind.Alarm), ("@detail", detail));
+            if (Convert.ToInt64(known, System.Globalization.CultureInfo.InvariantCulture) == 0
+                && scope.Scalar("SELECT stage FROM messages WHERE id = @id", ("@id", messageId)) is not null)
+            {
+                AppendHistory(scope, messageId, CurrentStage(scope, messageId), at, detail, eventKind: EventKind.Alarm);
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    public Task<long?> CheckpointAuditAsync(Func<long, byte[], long, byte[]> sign, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync<long?>(scope =>
+        {
+            using var head = scope.Command("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+            using var r = head.ExecuteReader();
+            if (!r.Read())
+            {
+                return null;
+            }
+
+            var (sequence, hash) = (r.GetInt64(0), (byte[])r[1]);
+            r.Close();
+            var last = scope.Scalar("SELECT MAX(head_seq) FROM audit_checkpoints");
+            if (last is not null && Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture) >= sequence)
+            {
+                return null;
+            }
+
+            var atMs = Times.ToUnixMs(at);
+            scope.Execute("INSERT INTO audit_checkpoints (head_seq, head_hash, at, signature) VALUES (@seq, @hash, @at, @signature)",
+                ("@seq", sequence), ("@hash", hash), ("@at", atMs), ("@signature", sign(sequence, hash, atMs)));
+            return sequence;
+        }, cancellationToken);
+
+    public async Task<long> OutboxDepthAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync("SELECT COUNT(*) FROM outbox", r => r.GetInt64(0), cancellationToken))[0];
+}
