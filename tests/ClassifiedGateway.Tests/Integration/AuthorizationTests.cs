@@ -1,0 +1,80 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Tests.Harness;
+using Grpc.Core;
+using Case = ClassifiedGateway.Contracts.V1.Envelope.NoticeOneofCase;
+
+namespace ClassifiedGateway.Tests.Integration;
+
+/// <summary>Deny by default: no one speaks for another body or Party, operators only read, the peer only relays; each denial is audited.</summary>
+public sealed class AuthorizationTests(PairFixture fixture) : IClassFixture<PairFixture>
+{
+    private readonly NodePair _pair = fixture.Pair;
+
+    [Fact]
+    public async Task A_TM_certificate_submitting_a_notice_as_KZ_is_denied_and_audited()
+    {
+        var envelope = Notices.Consultation("as-kz", Party.Kz, TimeProvider.System.GetUtcNow());
+        await DeniedAndAuditedAsync(_pair.TmSettings, "SENDER_NOT_CALLER", () => _pair.TmNode.Party.SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task An_authorized_body_sending_a_competent_body_notice_is_denied_and_audited()
+    {
+        var envelope = Notices.Consultation("ab-consults", Party.Kz, TimeProvider.System.GetUtcNow());
+        envelope.SenderBody = Notices.KzAuthorizedBody;
+        await DeniedAndAuditedAsync(_pair.KzSettings, "SENDER_NOT_CALLER",
+            () => _pair.KzNode.PartyAs(Notices.KzAuthorizedBody).SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task An_authorized_body_sending_as_another_body_is_denied_and_audited()
+    {
+        var envelope = Notices.Envelope("ab-as-other", Party.Kz, TimeProvider.System.GetUtcNow(), Case.ContractRegistration);
+        envelope.SenderBody = "kz-ab-2";
+        await DeniedAndAuditedAsync(_pair.KzSettings, "SENDER_NOT_CALLER",
+            () => _pair.KzNode.PartyAs(Notices.KzAuthorizedBody).SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task An_operator_submitting_is_denied_and_audited()
+    {
+        var envelope = Notices.Consultation("operator-submits", Party.Kz, TimeProvider.System.GetUtcNow());
+        await DeniedAndAuditedAsync(_pair.KzSettings, "ROLE_NOT_ALLOWED",
+            () => _pair.KzNode.PartyAs("kz-operator").SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task The_peer_node_calling_the_local_service_is_denied_and_audited()
+    {
+        var envelope = Notices.Consultation("peer-submits", Party.Kz, TimeProvider.System.GetUtcNow());
+        using var channel = _pair.KzNode.Channel(_pair.KzSettings.LocalPort, Path.Combine(_pair.KzSettings.Other, "node"));
+        var client = new PartyGatewayService.PartyGatewayServiceClient(channel);
+        await DeniedAndAuditedAsync(_pair.KzSettings, "ROLE_NOT_ALLOWED", () => client.SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_party_system_calling_the_operators_service_is_denied()
+    {
+        using var channel = _pair.KzNode.Channel(_pair.KzSettings.OperatorPort, Path.Combine(_pair.KzSettings.Own, Notices.KzCompetentBody));
+        var client = new OperatorService.OperatorServiceClient(channel);
+        await DeniedAndAuditedAsync(_pair.KzSettings, "ROLE_NOT_ALLOWED", () => client.CountByStageAsync(new CountByStageRequest()).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task An_authorized_body_sends_its_own_Art_5_to_7_notices()
+    {
+        var envelope = Notices.Envelope("ab-contract", Party.Kz, TimeProvider.System.GetUtcNow(), Case.ContractRegistration);
+        envelope.SenderBody = Notices.KzAuthorizedBody;
+        envelope.ReceiverBody = Notices.TmAuthorizedBody;
+        var response = await _pair.KzNode.PartyAs(Notices.KzAuthorizedBody).SubmitAsync(new SubmitRequest { Envelope = envelope });
+        Assert.Equal(Stage.Accepted, response.Stage);
+    }
+
+    private static async Task DeniedAndAuditedAsync(NodeSettings node, string reason, Func<Task> call)
+    {
+        var before = AuditTrail.Denials(node);
+        var e = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, call);
+        Assert.Equal(reason, RpcAssert.ErrorInfo(e)?.Reason);
+        Assert.Equal(before + 1, AuditTrail.Denials(node));
+    }
+}
