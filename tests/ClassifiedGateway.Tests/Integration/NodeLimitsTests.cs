@@ -1,0 +1,60 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Tests.Harness;
+using Grpc.Core;
+
+namespace ClassifiedGateway.Tests.Integration;
+
+/// <summary>Per-identity rate limits and certificate expiry warnings.</summary>
+public sealed class NodeLimitsTests
+{
+    [Fact]
+    public async Task An_identity_over_its_rate_is_refused_while_another_identity_is_still_served()
+    {
+        await using var pair = await NodePair.StartAsync(s =>
+        {
+            s.Extra["Gateway:Limits:BurstPerIdentity"] = "5";
+            s.Extra["Gateway:Limits:CallsPerSecondPerIdentity"] = "1";
+        });
+        var busy = pair.KzNode.PartyAs(Notices.KzAuthorizedBody);
+        var refused = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            try
+            {
+                await busy.GetMessageAsync(new GetMessageRequest { MessageId = "nothing" });
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+                refused++;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+            }
+        }
+
+        Assert.InRange(refused, 5, 7);
+        var other = await pair.KzNode.Operator.CountByStageAsync(new CountByStageRequest());
+        Assert.NotNull(other);
+    }
+
+    [Fact]
+    public async Task Certificates_expiring_within_the_window_are_reported_to_operators()
+    {
+        await using var pair = await NodePair.StartAsync(s =>
+        {
+            if (s.Party == Party.Tm)
+            {
+                s.Extra["Gateway:Tls:ExpiryWarning"] = "4000.00:00:00";
+            }
+        });
+
+        var kz = await pair.KzNode.Operator.GetNodeHealthAsync(new GetNodeHealthRequest());
+        var tm = await pair.TmNode.Operator.GetNodeHealthAsync(new GetNodeHealthRequest());
+
+        Assert.Equal(["node", "party-ca", "peer-ca", "peer-node"], kz.Certificates.Select(c => c.Name));
+        Assert.All(kz.Certificates, c => Assert.False(c.ExpiringSoon));
+        Assert.All(kz.Certificates, c => Assert.True(c.DaysLeft > 365));
+        Assert.All(tm.Certificates, c => Assert.True(c.ExpiringSoon));
+        Assert.False(kz.PeerCircuitOpen);
+    }
+}
