@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Authentication;
+using ClassifiedGateway.Gateway.Dashboard;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Services;
@@ -24,7 +25,8 @@ internal static class EndpointSetup
             var address = uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host);
             kestrel.Listen(address, uri.Port, listen =>
             {
-                listen.Protocols = HttpProtocols.Http2;
+                // Operators' browsers may speak HTTP/1.1 to the dashboard; gRPC negotiates HTTP/2 by ALPN.
+                listen.Protocols = kind == ListenerKind.Operator ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2;
                 listen.UseHttps(https =>
                 {
                     https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
@@ -56,8 +58,12 @@ internal static class EndpointSetup
             app.MapGrpcService<DevClockGrpcService>().RequireHost(local);
         }
 
+        app.MapGrpcHealthChecksService().RequireHost(local, peer, operators);
+        app.MapGrpcReflectionService().RequireHost(operators);
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(operators);
         app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false }).RequireHost(operators);
         app.MapHealthChecks("/healthz/ready").RequireHost(operators);
+        DashboardEndpoints.Map(app, operators);
     }
 
     private static string Host(string url) => $"*:{new Uri(url).Port}";

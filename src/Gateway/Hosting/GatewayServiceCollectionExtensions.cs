@@ -1,4 +1,5 @@
 using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Monitoring;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Rules;
@@ -23,6 +24,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayRules();
         services.AddGatewayRouting();
         services.AddGatewaySecurity();
+        services.AddGatewayMonitoring();
         services.AddGrpc(grpc =>
         {
             // Order matters: errors are mapped around everything, authorization runs before any service code.
@@ -35,7 +37,6 @@ public static class GatewayServiceCollectionExtensions
             grpc.MaxReceiveMessageSize = limits.Value.MaxMessageBytes;
             grpc.MaxSendMessageSize = limits.Value.MaxMessageBytes * 4;
         });
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;
     }
 

@@ -38,7 +38,7 @@ internal sealed class OperatorGrpcService(
             request.Stage == Stage.Unspecified ? null : request.Stage,
             request.Direction == Direction.Unspecified ? null : request.Direction,
             request.Body.Length == 0 ? null : request.Body,
-            pageSize, before), context.CancellationToken);
+            pageSize, before, request.OverdueOnly, request.AcceptedFrom?.ToDateTimeOffset(), request.AcceptedTo?.ToDateTimeOffset()), context.CancellationToken);
         return new ListMessagesResponse
         {
             Messages = { page.Messages },

@@ -55,6 +55,9 @@ public interface IGatewayStore
 
     Task<IReadOnlyList<StageEvent>> ReadStageChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The change feed's last sequence (0 when empty).</summary>
+    Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<StageCount>> CountByStageAsync(CancellationToken cancellationToken);
 
     // Obligations and the ledger.

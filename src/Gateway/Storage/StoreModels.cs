@@ -38,7 +38,8 @@ public sealed record InboxItem(long Cursor, string MessageId, byte[] EnvelopeByt
 public sealed record AcknowledgeOutcome(string MessageId, Stage Stage, DateTimeOffset AcknowledgedAt);
 
 /// <summary>Filters and keyset paging for the operators' list.</summary>
-public sealed record MessageQuery(string? Kind, Stage? Stage, Direction? Direction, string? Body, int PageSize, long? BeforeSequence);
+public sealed record MessageQuery(string? Kind, Stage? Stage, Direction? Direction, string? Body, int PageSize, long? BeforeSequence,
+    bool OverdueOnly = false, DateTimeOffset? AcceptedFrom = null, DateTimeOffset? AcceptedTo = null);
 
 /// <summary>One page of messages, newest first.</summary>
 public sealed record MessagePage(IReadOnlyList<MessageRecord> Messages, long? NextBeforeSequence);

@@ -7,7 +7,9 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// <summary>Maps stored rows to the wire's records.</summary>
 internal static class MessageRows
 {
-    public const string Columns = "seq, id, direction, kind, stage, stage_at, accepted_at, envelope, receipt, refusal_rule, refusal_article, refusal_message, refusal_fields, flags";
+    public const string Columns = "seq, id, direction, kind, stage, stage_at, accepted_at, envelope, receipt, refusal_rule, refusal_article, refusal_message, refusal_fields, flags, "
+        + "(SELECT MIN(due_at) FROM obligations o WHERE o.message_id = messages.id AND o.closed_at IS NULL) AS next_due, "
+        + "(SELECT COUNT(*) FROM obligations o WHERE o.message_id = messages.id AND o.closed_at IS NULL AND o.overdue_at IS NOT NULL) AS overdue";
 
     public static (long Sequence, MessageRecord Record) Read(DbDataReader r)
     {
@@ -34,6 +36,13 @@ internal static class MessageRows
         {
             record.Flags.AddRange(r.GetString(13).Split('\n'));
         }
+
+        if (!r.IsDBNull(14))
+        {
+            record.NextDueAt = Times.ToTimestamp(r.GetInt64(14));
+        }
+
+        record.Overdue = r.GetInt64(15) > 0;
 
         return (r.GetInt64(0), record);
     }
@@ -72,6 +81,7 @@ internal static class MessageRows
             Direction = (Direction)r.GetInt32(8),
             Kind = r.GetString(9),
             EventKind = (EventKind)r.GetInt32(10),
+            MessageAcceptedAt = Times.ToTimestamp(r.GetInt64(11)),
         };
         if (!r.IsDBNull(5))
         {

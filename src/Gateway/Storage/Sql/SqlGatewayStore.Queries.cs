@@ -1,5 +1,6 @@
 using System.Text;
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
 
 namespace ClassifiedGateway.Gateway.Storage.Sql;
 
@@ -7,7 +8,7 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 internal sealed partial class SqlGatewayStore
 {
     private const string EventSelect = """
-        SELECT h.seq, h.message_id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind, h.event_kind
+        SELECT h.seq, h.message_id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind, h.event_kind, m.accepted_at
         FROM history h JOIN messages m ON m.id = h.message_id
         """;
 
@@ -64,6 +65,21 @@ internal sealed partial class SqlGatewayStore
             Filter("(sender_body = @body OR receiver_body = @body)", "@body", query.Body);
         }
 
+        if (query.AcceptedFrom is { } from)
+        {
+            Filter("accepted_at >= @from", "@from", Times.ToUnixMs(from));
+        }
+
+        if (query.AcceptedTo is { } to)
+        {
+            Filter("accepted_at < @to", "@to", Times.ToUnixMs(to));
+        }
+
+        if (query.OverdueOnly)
+        {
+            sql.Append(" AND id IN (SELECT message_id FROM obligations WHERE closed_at IS NULL AND overdue_at IS NOT NULL)");
+        }
+
         sql.Append(" ORDER BY seq DESC LIMIT @limit");
         parameters.Add(("@limit", query.PageSize + 1));
         var rows = await QueryAsync(sql.ToString(), MessageRows.Read, cancellationToken, [.. parameters]);
@@ -75,6 +91,9 @@ internal sealed partial class SqlGatewayStore
     public async Task<IReadOnlyList<StageEvent>> ReadStageChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
         await QueryAsync($"{EventSelect} WHERE h.seq > @after ORDER BY h.seq LIMIT @limit", MessageRows.ReadEvent, cancellationToken,
             ("@after", afterSequence), ("@limit", limit));
+
+    public async Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync("SELECT COALESCE(MAX(seq), 0) FROM history", r => r.GetInt64(0), cancellationToken))[0];
 
     public async Task<IReadOnlyList<StageCount>> CountByStageAsync(CancellationToken cancellationToken) =>
         await QueryAsync("SELECT stage, direction, COUNT(*) FROM messages GROUP BY stage, direction ORDER BY direction, stage",

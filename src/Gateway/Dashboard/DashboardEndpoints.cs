@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Routing;
+using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Security;
+using ClassifiedGateway.Gateway.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ClassifiedGateway.Gateway.Dashboard;
+
+/// <summary>The operators' dashboard on the operator listener: the page, its assets, a read-only JSON API and a live event stream.</summary>
+internal static class DashboardEndpoints
+{
+    private const int PageSize = 50;
+
+    public static void Map(WebApplication app, string host)
+    {
+        var group = app.MapGroup("").RequireHost(host).AddEndpointFilter<OperatorOnlyFilter>();
+        group.MapGet("/", () => Asset("index.html"));
+        group.MapGet("/assets/{name}", (string name) => Asset(name));
+        group.MapGet("/api/summary", SummaryAsync);
+        group.MapGet("/api/messages", ListAsync);
+        group.MapGet("/api/messages/{id}", DetailAsync);
+        group.MapGet("/api/obligations", ObligationsAsync);
+        group.MapGet("/api/events", EventsAsync);
+    }
+
+    private static IResult Asset(string name)
+    {
+        var stream = typeof(DashboardEndpoints).Assembly.GetManifestResourceStream($"dashboard/{name}");
+        if (stream is null)
+        {
+            return Results.NotFound();
+        }
+
+        var type = Path.GetExtension(name) switch
+        {
+            ".html" => "text/html; charset=utf-8",
+            ".js" => "text/javascript; charset=utf-8",
+            ".css" => "text/css; charset=utf-8",
+            _ => "application/octet-stream",
+        };
+        return Results.Stream(stream, type);
+    }
+
+    private static async Task<Summary> SummaryAsync(IGatewayStore store, RuleEngine rules, TimeProvider time, IOptions<GatewayOptions> options, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var party = options.Value.LocalParty;
+        var state = await store.ReadLedgerAsync(ledger => rules.Agreement(ledger, party, now), ct);
+        var (open, overdue) = await store.CountObligationsAsync(ct);
+        var stages = (await store.CountByStageAsync(ct)).GroupBy(c => DashboardViews.Name(c.Stage)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        return new Summary(DashboardViews.Code(party), state.Status.ToString(), Date(state.InForceSince), Date(state.TerminatesOn), open, overdue, stages, now);
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, IGatewayStore store, CancellationToken ct)
+    {
+        var q = request.Query;
+        Stage? stage = Enum.TryParse<Stage>(q["stage"].ToString().Replace("_", "", StringComparison.Ordinal), true, out var s) && s != Stage.Unspecified ? s : null;
+        Direction? direction = q["direction"].ToString() switch
+        {
+            "outbound" => Direction.Outbound,
+            "inbound" => Direction.Inbound,
+            _ => null,
+        };
+        long? before = long.TryParse(q["before"], NumberStyles.None, CultureInfo.InvariantCulture, out var b) && b > 0 ? b : null;
+        var page = await store.ListMessagesAsync(new MessageQuery(
+            Text(q["kind"]), stage, direction, Text(q["body"]), PageSize, before, q["overdue"] == "true",
+            Instant(q["from"]), Instant(q["to"])), ct);
+        return Results.Ok(new { items = page.Messages.Select(DashboardViews.Row), next = page.NextBeforeSequence });
+    }
+
+    private static async Task<IResult> DetailAsync(string id, IGatewayStore store, CancellationToken ct)
+    {
+        if (await store.GetMessageAsync(id, ct) is not { } record)
+        {
+            return Results.NotFound();
+        }
+
+        var transfer = record.Envelope.NoticeCase == Envelope.NoticeOneofCase.TransferNotice ? id : LedgerKeys.TransferIdOf(record.Envelope);
+        var related = transfer is null
+            ? []
+            : await store.ReadLedgerAsync(ledger => ledger.ByKey(LedgerKeys.Transfer(transfer)).Select(e => e.Id).Prepend(transfer).Where(x => x != id).Distinct().ToList(), ct);
+        return Results.Ok(new MessageDetail(
+            DashboardViews.Row(record), [.. record.History.Select(DashboardViews.Timeline)], DashboardViews.Receipt(record.Receipt),
+            [.. record.Obligations.Select(DashboardViews.Obligation)], [.. record.AnsweredBy], related));
+    }
+
+    private static async Task<IResult> ObligationsAsync(HttpRequest request, IGatewayStore store, CancellationToken ct)
+    {
+        var page = await store.ListObligationsAsync(new ObligationQuery(request.Query["open"] != "false", request.Query["overdue"] == "true", 200, 0), ct);
+        return Results.Ok(page.Obligations.Select(DashboardViews.Obligation));
+    }
+
+    /// <summary>Server-sent events: every stage change after the given sequence, then live; a comment every 15 s keeps it open.</summary>
+    private static async Task EventsAsync(HttpContext http, IGatewayStore store, TimeProvider time)
+    {
+        var ct = http.RequestAborted;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-store";
+        var after = long.TryParse(http.Request.Query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var a)
+            ? a
+            : await store.LatestChangeSequenceAsync(ct);
+        await http.Response.WriteAsync($"event: hello\ndata: {after}\n\n", ct);
+        await http.Response.Body.FlushAsync(ct);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var wake = store.Signals.Changes.Next;
+                var events = await store.ReadStageChangesAsync(after, 200, ct);
+                foreach (var e in events)
+                {
+                    var json = JsonSerializer.Serialize(new { sequence = e.Sequence, id = e.MessageId, stage = DashboardViews.Name(e.Stage), @event = e.EventKind.ToString().ToUpperInvariant() });
+                    await http.Response.WriteAsync($"id: {e.Sequence}\ndata: {json}\n\n", ct);
+                    after = e.Sequence;
+                }
+
+                await http.Response.WriteAsync(events.Count == 0 ? ": keep-alive\n\n" : "", ct);
+                await http.Response.Body.FlushAsync(ct);
+                if (events.Count == 0)
+                {
+                    await Waits.SignalOrTimeoutAsync(wake, TimeSpan.FromSeconds(15), time, ct);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The operator closed the page.
+        }
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateTimeOffset? Instant(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v) ? v : null;
+
+    private static string? Date(CalendarDate? d) => d is null || d.Year == 0 ? null : $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}";
+}
+
+/// <summary>Only this Party's operators get in; anyone else gets 403 and an audit entry.</summary>
+internal sealed class OperatorOnlyFilter(IGatewayStore store, TimeProvider time, IOptions<GatewayOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var certificate = http.Connection.ClientCertificate;
+        var caller = certificate is null ? null : CallerIdentity.From(certificate);
+        if (caller is { Role: CallerRole.Operator } && caller.Party == options.Value.LocalParty)
+        {
+            return await next(context);
+        }
+
+        await store.AppendAuditAsync("authorization-denied", "", caller?.ToString() ?? "unknown", $"ROLE_NOT_ALLOWED: dashboard {http.Request.Path}", time.GetUtcNow(), http.RequestAborted);
+        return Results.Text("Only this Party's operators may use the dashboard.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics.Metrics;
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Routing;
+using ClassifiedGateway.Gateway.Security;
+using ClassifiedGateway.Gateway.Storage;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+
+namespace ClassifiedGateway.Gateway.Monitoring;
+
+/// <summary>Feeds the metrics from the change feed (counters, latencies) and refreshes the gauges' values every few seconds,
+/// so a scrape never waits on the store.</summary>
+internal sealed partial class MetricsProjector(
+    IGatewayStore store, GatewayMetrics metrics, OutboxRelay relay, CertificateStore certificates, TimeProvider time, IOptions<TlsOptions> tls,
+    ILogger<MetricsProjector> logger) : BackgroundService
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
+    private volatile Gauges _gauges = new(0, 0, 0, 0, []);
+
+    private sealed record Gauges(long Outbox, long Open, long Overdue, int CircuitOpen, IReadOnlyList<CertificateStatus> Certificates);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        metrics.Observe("gateway_outbox_depth", "Outbox entries waiting for the other node.", () => [new(_gauges.Outbox)]);
+        metrics.Observe("gateway_obligations_open", "Obligations waiting for their answer.", () => [new(_gauges.Open)]);
+        metrics.Observe("gateway_obligations_overdue", "Obligations open past their due time.", () => [new(_gauges.Overdue)]);
+        metrics.Observe("gateway_peer_circuit_open", "1 while the relay's circuit to the other node is open.", () => [new(_gauges.CircuitOpen)]);
+        metrics.Observe("gateway_certificate_days_to_expiry", "Days until each certificate the node uses or trusts expires.",
+            () => _gauges.Certificates.Select(c => new Measurement<double>(c.DaysLeft, new KeyValuePair<string, object?>("certificate", c.Name))));
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var after = await store.LatestChangeSequenceAsync(stoppingToken);
+        var refreshed = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var wake = store.Signals.Changes.Next;
+                var events = await store.ReadStageChangesAsync(after, 500, stoppingToken);
+                foreach (var e in events)
+                {
+                    Count(e);
+                    after = e.Sequence;
+                }
+
+                if (time.GetUtcNow() - refreshed >= Refresh)
+                {
+                    await RefreshGaugesAsync(stoppingToken);
+                    refreshed = time.GetUtcNow();
+                }
+
+                if (events.Count == 0)
+                {
+                    await Waits.SignalOrTimeoutAsync(wake, Refresh, time, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogFailed(logger, e);
+                await Task.Delay(Refresh, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private void Count(StageEvent e)
+    {
+        var direction = e.Direction == Direction.Outbound ? "outbound" : "inbound";
+        switch (e.EventKind)
+        {
+            case EventKind.Stage:
+                metrics.StageEvents.Add(1, new("kind", e.Kind), new("stage", e.Stage.ToString()), new("direction", direction));
+                if (e.Direction == Direction.Outbound && e.MessageAcceptedAt is not null)
+                {
+                    var seconds = (e.At.ToDateTimeOffset() - e.MessageAcceptedAt.ToDateTimeOffset()).TotalSeconds;
+                    if (e.Stage == Stage.Relayed)
+                    {
+                        metrics.RelayLatency.Record(seconds, new KeyValuePair<string, object?>("kind", e.Kind));
+                    }
+                    else if (e.Stage == Stage.Acknowledged)
+                    {
+                        metrics.AcknowledgementLatency.Record(seconds, new KeyValuePair<string, object?>("kind", e.Kind));
+                    }
+                }
+
+                break;
+            case EventKind.Alarm:
+                metrics.Alarms.Add(1, new KeyValuePair<string, object?>("kind", e.Kind));
+                break;
+        }
+    }
+
+    private async Task RefreshGaugesAsync(CancellationToken cancellationToken)
+    {
+        var (open, overdue) = await store.CountObligationsAsync(cancellationToken);
+        _gauges = new Gauges(
+            await store.OutboxDepthAsync(cancellationToken), open, overdue,
+            relay.PeerCircuit is CircuitState.Open or CircuitState.Isolated ? 1 : 0,
+            CertificateHealth.Of(certificates.Current, time.GetUtcNow(), tls.Value.ExpiryWarning));
+    }
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "Metrics projection failed; retrying")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

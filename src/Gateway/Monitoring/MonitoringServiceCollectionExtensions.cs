@@ -1,0 +1,20 @@
+using ClassifiedGateway.Gateway.Hosting;
+using OpenTelemetry.Metrics;
+
+namespace ClassifiedGateway.Gateway.Monitoring;
+
+/// <summary>Metrics (OpenTelemetry → Prometheus), gRPC health checking and reflection.</summary>
+public static class MonitoringServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewayMonitoring(this IServiceCollection services)
+    {
+        services.AddSingleton<GatewayMetrics>();
+        services.AddHostedService<MetricsProjector>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(GatewayMetrics.MeterName)
+            .AddPrometheusExporter());
+        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddGrpcReflection();
+        return services;
+    }
+}
