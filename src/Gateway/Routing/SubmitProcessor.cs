@@ -31,6 +31,9 @@ internal sealed partial class SubmitProcessor(
         var command = new SubmitCommand(valid, valid.ToByteArray(), kind.Name, now,
             ledger => rules.Decide(valid, now, RulePhase.Submit, gateway.LocalParty, ledger), caller.ToString());
 
+        // Every log entry about this message from here on carries its id and correlation id.
+        using var ids = Serilog.Context.LogContext.PushProperty("MessageId", valid.Id);
+        using var correlation = Serilog.Context.LogContext.PushProperty("CorrelationId", valid.CorrelationId);
         var outcome = await store.SubmitAsync(command, cancellationToken);
         if (outcome.Refusal is { } refused)
         {

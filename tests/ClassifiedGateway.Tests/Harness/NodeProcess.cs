@@ -80,8 +80,8 @@ internal sealed class NodeProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = settings.Environment;
+        start.Environment["DOTNET_ENVIRONMENT"] = settings.Environment;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The node did not start.");
         var node = new NodeProcess(settings, process);
         process.OutputDataReceived += (_, e) => node.Append(e.Data);
@@ -137,7 +137,6 @@ internal sealed class NodeProcess : IAsyncDisposable
                 throw new InvalidOperationException($"Node {Settings.Code} exited with {_process.ExitCode}:\n{Output}");
             }
 
-            await Clock.GetTimeAsync(new GetTimeRequest(), deadline: Soon());
             await Operator.CountByStageAsync(new CountByStageRequest(), deadline: Soon());
         }, StartTimeout, e => e is RpcException or HttpRequestException, () => $"Node {Settings.Code} did not become ready:\n{Output}");
     }

@@ -9,6 +9,9 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
 
     public Dictionary<string, string> Extra { get; } = [];
 
+    /// <summary>The node's hosting environment (Development unless a test needs Production's behaviour).</summary>
+    public string Environment { get; set; } = "Development";
+
     public string DatabasePath => Path.Combine(DataDirectory, $"{Code}.db");
 
     /// <summary>The development PKI both nodes of the pair use (kz/, tm/).</summary>
