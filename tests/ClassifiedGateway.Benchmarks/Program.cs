@@ -7,12 +7,20 @@ using ClassifiedGateway.Gateway.Storage.Sql;
 using ClassifiedGateway.Gateway.Storage.Sqlite;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using ClassifiedGateway.Benchmarks;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Durable submits per second through the real store (SQLite, WAL, synchronous=FULL, group commit),
-// at several numbers of concurrent callers. Bounded: a fixed count per level.
+// Two bounded benchmarks of the real store (SQLite, WAL, synchronous=FULL, group commit):
+//   submit [callers...]  durable submits per second at several numbers of concurrent callers;
+//   list                 the operators' list (one page of 50) with 100,000 messages stored.
+if (args.FirstOrDefault() == "list")
+{
+    await ListBenchmark.RunAsync();
+    return;
+}
+
 const int PerLevel = 20_000;
-var levels = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 16, 64, 256];
+var levels = args.Skip(args.FirstOrDefault() == "submit" ? 1 : 0).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() is { Length: > 0 } given ? given : [1, 16, 64, 256];
 Console.WriteLine($"{"callers",8} {"submits",8} {"seconds",8} {"submits/s",10} {"commits",8} {"per fsync",9}");
 foreach (var callers in levels)
 {

@@ -62,6 +62,12 @@ public static class DemoCommand
             return 0;
         }
 
+        Console.WriteLine("Dashboards (operators only: import the operator's certificate into the browser, password \"" + DevPki.BrowserBundlePassword + "\"):");
+        foreach (var node in new[] { kz, tm })
+        {
+            Console.WriteLine($"  {node.Code}: https://127.0.0.1:{node.OperatorPort}/  with {Path.Combine(pki, node.Code.ToLowerInvariant(), node.Code.ToLowerInvariant() + "-operator.p12")}");
+        }
+
         Console.WriteLine("Both nodes keep running. Press Ctrl+C to stop.");
         try
         {

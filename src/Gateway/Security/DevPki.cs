@@ -10,6 +10,9 @@ namespace ClassifiedGateway.Gateway.Security;
 /// certificates for the competent body, two authorized bodies and an operator. Never for production.</summary>
 public static class DevPki
 {
+    /// <summary>Password of the development operators' PKCS#12 bundles (development only).</summary>
+    public const string BrowserBundlePassword = "development";
+
     /// <summary>The bodies each Party's development PKI issues client certificates for.</summary>
     public static IReadOnlyList<CallerIdentity> ClientsOf(Party party)
     {
@@ -44,6 +47,11 @@ public static class DevPki
             {
                 using var cert = Issue(ca, identity, now.AddDays(-1), now.AddYears(5), server: false, client: true);
                 Save(cert, Path.Combine(folder, identity.Body));
+                if (identity.Role == CallerRole.Operator)
+                {
+                    // Browsers import a PKCS#12 file: the operator's way into the dashboard.
+                    File.WriteAllBytes(Path.Combine(folder, identity.Body + ".p12"), cert.Export(X509ContentType.Pkcs12, BrowserBundlePassword));
+                }
             }
         }
 
