@@ -23,6 +23,7 @@ internal static class DashboardEndpoints
         group.MapGet("/api/summary", SummaryAsync);
         group.MapGet("/api/messages", ListAsync);
         group.MapGet("/api/messages/{id}", DetailAsync);
+        group.MapGet("/api/messages/{id}/evidence", EvidenceAsync);
         group.MapGet("/api/obligations", ObligationsAsync);
         group.MapGet("/api/events", EventsAsync);
     }
@@ -86,6 +87,19 @@ internal static class DashboardEndpoints
         return Results.Ok(new MessageDetail(
             DashboardViews.Row(record), [.. record.History.Select(DashboardViews.Timeline)], DashboardViews.Receipt(record.Receipt),
             [.. record.Obligations.Select(DashboardViews.Obligation)], [.. record.AnsweredBy], related));
+    }
+
+    /// <summary>The message's evidence file, verifiable offline with verify-audit --evidence.</summary>
+    private static async Task<IResult> EvidenceAsync(string id, IGatewayStore store, CertificateStore certificates, IOptions<GatewayOptions> options, CancellationToken ct)
+    {
+        if (await store.GetEvidenceAsync(id, ct) is not { } stored)
+        {
+            return Results.NotFound();
+        }
+
+        var certs = certificates.Current;
+        var evidence = EvidenceVerifier.Build(stored, options.Value.LocalParty, certs.Node, certs.PeerNode);
+        return Results.File(Google.Protobuf.MessageExtensions.ToByteArray(evidence), "application/octet-stream", $"{id}.evidence");
     }
 
     private static async Task<IResult> ObligationsAsync(HttpRequest request, IGatewayStore store, CancellationToken ct)

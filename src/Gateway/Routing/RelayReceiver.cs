@@ -73,7 +73,7 @@ internal sealed partial class RelayReceiver(
             return violations.Count > 0
                 ? new Admission(Refusals.From(violations), [], [])
                 : rules.Decide(envelope!, decisionTime, RulePhase.Relay, gateway.LocalParty, ledger);
-        }, rejection);
+        }, rejection, notice.Signature.ToByteArray());
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Stored a relayed batch of {Count} notices")]

@@ -7,12 +7,10 @@ namespace ClassifiedGateway.Gateway.Security;
 internal sealed partial class CertificateMonitor(
     CertificateStore certificates, IGatewayStore store, TimeProvider time, IOptions<TlsOptions> options, ILogger<CertificateMonitor> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string? seen = null;
-        using var timer = new PeriodicTimer(Interval, time);
+        using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
         do
         {
             try

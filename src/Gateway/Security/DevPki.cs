@@ -69,10 +69,11 @@ public static class DevPki
     }
 
     /// <summary>Issues a certificate naming <paramref name="identity"/> in a URI SAN (plus localhost/127.0.0.1 for servers).</summary>
+    /// <param name="key">The subject's key; a new P-256 key when null (pass the old one to renew a certificate without changing its pin).</param>
     public static X509Certificate2 Issue(X509Certificate2 issuer, CallerIdentity identity, DateTimeOffset notBefore, DateTimeOffset notAfter,
-        bool server, bool client)
+        bool server, bool client, ECDsa? key = null)
     {
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        key ??= ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={identity.Body}, OU={CallerIdentity.RoleName(identity.Role)}, O={PartyCodes.Code(identity.Party)}", key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
         san.AddUri(new Uri(identity.Uri));

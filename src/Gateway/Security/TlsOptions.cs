@@ -27,6 +27,10 @@ public sealed class TlsOptions
     [Required]
     public string PeerNodeCertificate { get; set; } = "";
 
+    /// <summary>How often the node looks for changed certificate files and nearing expiry.</summary>
+    /// <value>Default 30 seconds.</value>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Certificates expiring within this window are reported to operators.</summary>
     /// <value>Default 30 days.</value>
     public TimeSpan ExpiryWarning { get; set; } = TimeSpan.FromDays(30);

@@ -111,6 +111,14 @@ internal sealed class OperatorGrpcService(
         OutboxDepth = await store.OutboxDepthAsync(context.CancellationToken),
     };
 
+    public override async Task<ExportEvidenceResponse> ExportEvidence(ExportEvidenceRequest request, ServerCallContext context)
+    {
+        RequestChecks.Id("message_id", request.MessageId);
+        var stored = await store.GetEvidenceAsync(request.MessageId, context.CancellationToken) ?? throw new NotFoundException("message", request.MessageId);
+        var certs = certificates.Current;
+        return new ExportEvidenceResponse { Evidence = EvidenceVerifier.Build(stored, options.Value.LocalParty, certs.Node, certs.PeerNode) };
+    }
+
     public override async Task<GetAgreementStateResponse> GetAgreementState(GetAgreementStateRequest request, ServerCallContext context)
     {
         var now = time.GetUtcNow();

@@ -81,6 +81,9 @@ public interface IGatewayStore
     /// <summary>Signs the chain's head if it moved since the last checkpoint; returns the head sequence checkpointed, or null.</summary>
     Task<long?> CheckpointAuditAsync(Func<long, byte[], long, byte[]> sign, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The evidence kept about one message (null when unknown).</summary>
+    Task<StoredEvidence?> GetEvidenceAsync(string messageId, CancellationToken cancellationToken);
+
     /// <summary>Outbox entries waiting for the peer.</summary>
     Task<long> OutboxDepthAsync(CancellationToken cancellationToken);
 

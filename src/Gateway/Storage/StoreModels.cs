@@ -26,7 +26,12 @@ public sealed record ReceiptForEntry(long Sequence, string MessageId, Receipt Re
 /// <summary>A notice relayed by the peer. <paramref name="Rejection"/> refuses it without storing anything (unreadable,
 /// unsigned or wrongly signed); <paramref name="Admit"/> runs inside the transaction, only for a new id.</summary>
 public sealed record RelayedCommand(long Sequence, byte[] EnvelopeBytes, Envelope? Envelope, string Kind, DateTimeOffset SenderAcceptedAt,
-    Func<ILedger, Admission> Admit, Refusal? Rejection = null);
+    Func<ILedger, Admission> Admit, Refusal? Rejection = null, byte[]? Signature = null);
+
+/// <summary>What the store keeps as evidence about one message.</summary>
+public sealed record StoredEvidence(
+    string MessageId, Direction Direction, byte[] Envelope, long? RelaySequence, DateTimeOffset? SenderAcceptedAt, byte[]? NoticeSignature,
+    Receipt? Receipt, IReadOnlyList<Security.AuditEntry> Audit);
 
 /// <summary>A signed statement of the audit chain's head.</summary>
 public sealed record CheckpointSigner(Func<long, byte[], long, byte[]> Sign);

@@ -70,11 +70,39 @@ public sealed class AuditVerificationTests : IAsyncLifetime
         Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string Output)> VerifyAsync(string database)
+    [Theory]
+    [InlineData("KZ")]
+    [InlineData("TM")]
+    public async Task A_messages_exported_evidence_verifies_offline_and_an_altered_copy_does_not(string exporter)
+    {
+        var node = exporter == "KZ" ? _pair.KzNode : _pair.TmNode;
+        var evidence = (await node.Operator.ExportEvidenceAsync(new ExportEvidenceRequest { MessageId = "audited-0" })).Evidence;
+        Assert.Equal(exporter == "KZ" ? Direction.Outbound : Direction.Inbound, evidence.Direction);
+        var file = Path.Combine(_pair.Directory, $"audited-0-{exporter}.evidence");
+        await File.WriteAllBytesAsync(file, Google.Protobuf.MessageExtensions.ToByteArray(evidence));
+        var peer = Path.Combine(node.Settings.Other, "node.crt");
+
+        var (code, output) = await RunAsync("--evidence", file, "--peer-cert", peer);
+        Assert.True(code == 0, output);
+        Assert.Contains(exporter == "KZ" ? "ok     the receiving node signed its receipt" : "ok     the sending node signed this notice", output, StringComparison.Ordinal);
+
+        var bytes = evidence.Envelope.ToByteArray();
+        bytes[^2] ^= 0x01;
+        evidence.Envelope = Google.Protobuf.ByteString.CopyFrom(bytes);
+        await File.WriteAllBytesAsync(file, Google.Protobuf.MessageExtensions.ToByteArray(evidence));
+        (code, output) = await RunAsync("--evidence", file, "--peer-cert", peer);
+        Assert.Equal(2, code);
+        Assert.Contains("BROKEN: evidence for audited-0 does not verify", output, StringComparison.Ordinal);
+    }
+
+    private Task<(int Code, string Output)> VerifyAsync(string database) =>
+        RunAsync("--db", database, "--node-cert", Path.Combine(_pair.KzSettings.Own, "node.crt"));
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] arguments)
     {
         var gateway = typeof(AuditVerificationTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GatewayAssembly").Value!;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { gateway, "verify-audit", "--db", database, "--node-cert", Path.Combine(_pair.KzSettings.Own, "node.crt") })
+        foreach (var a in new[] { gateway, "verify-audit" }.Concat(arguments))
         {
             start.ArgumentList.Add(a);
         }

@@ -65,6 +65,10 @@ public sealed class DashboardBrowserTests
         await Expect(page.Locator("[data-testid=detail-stage]")).ToHaveTextAsync("Acknowledged");
         await Expect(page.Locator("#detail")).ToContainTextAsync("STORED");
         await Expect(page.Locator("#detail .timeline li.OVERDUE")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=evidence]")).ToHaveAttributeAsync("href", "/api/messages/dash-transfer/evidence");
+        var evidence = await page.APIRequest.GetAsync(origin + "/api/messages/dash-transfer/evidence");
+        Assert.Equal(200, evidence.Status);
+        Assert.Equal("dash-transfer", Evidence.Parser.ParseFrom(await evidence.BodyAsync()).MessageId);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts("dashboard-message-en.png"), FullPage = true });
     }
 

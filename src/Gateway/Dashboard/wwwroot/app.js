@@ -82,6 +82,7 @@
     const verdicts = [m.refusal ? `<li><b>${esc(m.refusal.ruleId)}</b> (${esc(m.refusal.article)}): ${esc(m.refusal.message)}</li>` : ""].concat(m.flags.map((f) => `<li>${esc(f)}</li>`)).join("");
     const link = (x) => `<a href="#" data-open="${esc(x)}">${esc(x)}</a>`;
     $("#detail").innerHTML = `<h2>${esc(m.kind)} <code>${esc(m.id)}</code> — <span class="stage" data-testid="detail-stage">${esc(stageName(m.stage))}</span></h2>`
+      + `<p><a href="/api/messages/${encodeURIComponent(m.id)}/evidence" download="${esc(m.id)}.evidence" data-testid="evidence">${esc(t("evidence"))}</a></p>`
       + `<dl><dt>${esc(t("colSender"))}</dt><dd>${esc(m.senderParty)} ${esc(m.senderBody)}</dd><dt>${esc(t("colReceiver"))}</dt><dd>${esc(m.receiverParty)} ${esc(m.receiverBody)}</dd>`
       + `<dt>${esc(t("colLevel"))}</dt><dd>${esc(level(m.level))}</dd>`
       + (m.inReplyTo ? `<dt>${esc(t("inReplyTo"))}</dt><dd>${link(m.inReplyTo)}</dd>` : "")

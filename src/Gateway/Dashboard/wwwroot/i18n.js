@@ -2,7 +2,7 @@
 // with the Russian form (authoritative) alongside.
 window.I18N = {
   en: {
-    title: "ClassifiedGateway — operators", language: "Language", connecting: "connecting…", live: "live", offline: "offline — retrying",
+    title: "ClassifiedGateway — operators", evidence: "Download evidence (verify-audit --evidence)", language: "Language", connecting: "connecting…", live: "live", offline: "offline — retrying",
     kind: "Kind", stage: "Stage", direction: "Direction", body: "Body", from: "From", to: "To", overdueOnly: "overdue only",
     apply: "Apply", reset: "Reset", any: "any", outbound: "outbound", inbound: "inbound",
     colKind: "Kind", colDirection: "Direction", colSender: "Sender", colReceiver: "Receiver", colLevel: "Level", colStage: "Stage",
@@ -17,7 +17,7 @@ window.I18N = {
     ago: { s: "s", m: "min", h: "h", d: "d" }
   },
   ru: {
-    title: "ClassifiedGateway — операторы", language: "Язык", connecting: "подключение…", live: "в реальном времени", offline: "нет связи — повтор",
+    title: "ClassifiedGateway — операторы", evidence: "Скачать доказательства (verify-audit --evidence)", language: "Язык", connecting: "подключение…", live: "в реальном времени", offline: "нет связи — повтор",
     kind: "Вид", stage: "Этап", direction: "Направление", body: "Орган", from: "С", to: "По", overdueOnly: "только просроченные",
     apply: "Применить", reset: "Сбросить", any: "любое", outbound: "исходящее", inbound: "входящее",
     colKind: "Вид", colDirection: "Направление", colSender: "Отправитель", colReceiver: "Получатель", colLevel: "Гриф", colStage: "Этап",
@@ -32,7 +32,7 @@ window.I18N = {
     ago: { s: "с", m: "мин", h: "ч", d: "дн" }
   },
   kk: {
-    title: "ClassifiedGateway — операторлар", language: "Тіл", connecting: "қосылуда…", live: "нақты уақытта", offline: "байланыс жоқ — қайталануда",
+    title: "ClassifiedGateway — операторлар", evidence: "Дәлелдерді жүктеу (verify-audit --evidence)", language: "Тіл", connecting: "қосылуда…", live: "нақты уақытта", offline: "байланыс жоқ — қайталануда",
     kind: "Түрі", stage: "Кезең", direction: "Бағыты", body: "Орган", from: "Бастап", to: "Дейін", overdueOnly: "тек мерзімі өткендер",
     apply: "Қолдану", reset: "Тазарту", any: "кез келген", outbound: "шығыс", inbound: "кіріс",
     colKind: "Түрі", colDirection: "Бағыты", colSender: "Жіберуші", colReceiver: "Алушы", colLevel: "Гриф", colStage: "Кезең",
@@ -47,7 +47,7 @@ window.I18N = {
     ago: { s: "с", m: "мин", h: "сағ", d: "күн" }
   },
   tk: {
-    title: "ClassifiedGateway — operatorlar", language: "Dil", connecting: "birikdirilýär…", live: "göni", offline: "aragatnaşyk ýok — gaýtalanýar",
+    title: "ClassifiedGateway — operatorlar", evidence: "Subutnamalary ýüklemek (verify-audit --evidence)", language: "Dil", connecting: "birikdirilýär…", live: "göni", offline: "aragatnaşyk ýok — gaýtalanýar",
     kind: "Görnüşi", stage: "Tapgyr", direction: "Ugry", body: "Edara", from: "Başlap", to: "Çenli", overdueOnly: "diňe möhleti geçenler",
     apply: "Ulanmak", reset: "Arassalamak", any: "islendik", outbound: "çykýan", inbound: "gelýän",
     colKind: "Görnüşi", colDirection: "Ugry", colSender: "Iberiji", colReceiver: "Alyjy", colLevel: "Gizlinlik derejesi", colStage: "Tapgyr",

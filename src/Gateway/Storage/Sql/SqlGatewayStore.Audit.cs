@@ -73,6 +73,26 @@ internal sealed partial class SqlGatewayStore
             return sequence;
         }, cancellationToken);
 
+    public async Task<StoredEvidence?> GetEvidenceAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
+            "SELECT direction, envelope, peer_sequence, sender_accepted_at, notice_signature, receipt FROM messages WHERE id = @id",
+            r => (Direction: (Direction)r.GetInt32(0), Envelope: (byte[])r[1], Sequence: r.IsDBNull(2) ? (long?)null : r.GetInt64(2),
+                Sent: r.IsDBNull(3) ? (DateTimeOffset?)null : Times.FromUnixMs(r.GetInt64(3)), Signature: r.IsDBNull(4) ? null : (byte[])r[4],
+                Receipt: r.IsDBNull(5) ? null : Receipt.Parser.ParseFrom((byte[])r[5])),
+            cancellationToken, ("@id", messageId));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var audit = await QueryAsync("SELECT seq, at, kind, message_id, actor, detail, prev_hash, hash FROM audit WHERE message_id = @id ORDER BY seq",
+            r => new AuditEntry(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), (byte[])r[6], (byte[])r[7]),
+            cancellationToken, ("@id", messageId));
+        var m = rows[0];
+        return new StoredEvidence(messageId, m.Direction, m.Envelope, m.Sequence, m.Sent, m.Signature, m.Direction == Direction.Outbound ? m.Receipt : null, audit);
+    }
+
     public async Task<long> OutboxDepthAsync(CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT COUNT(*) FROM outbox", r => r.GetInt64(0), cancellationToken))[0];
 }

@@ -63,6 +63,9 @@ internal sealed partial class SqlGatewayStore
         InsertMessage(scope, new NewMessage(notice.Envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound,
             stored ? Stage.Relayed : Stage.Refused, at, admission.Refusal, receipt.ToByteArray(), notice.Sequence,
             stored ? NextCounter(scope, "inbox_cursor") : null));
+        // The sender's signature is the receiving Party's proof of what it was sent.
+        scope.Execute("UPDATE messages SET notice_signature = @signature, sender_accepted_at = @sent WHERE id = @id",
+            ("@signature", notice.Signature), ("@sent", Times.ToUnixMs(notice.SenderAcceptedAt)), ("@id", id));
         if (stored)
         {
             AppendHistory(scope, id, Stage.Relayed, at, "received from the other node");

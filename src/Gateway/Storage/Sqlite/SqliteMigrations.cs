@@ -122,5 +122,9 @@ internal static class SqliteMigrations
                 signature BLOB    NOT NULL
             );
             """),
+        (5, """
+            ALTER TABLE messages ADD COLUMN notice_signature BLOB NULL;
+            ALTER TABLE messages ADD COLUMN sender_accepted_at INTEGER NULL;
+            """),
     ];
 }

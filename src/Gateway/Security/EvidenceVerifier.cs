@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using ClassifiedGateway.Contracts.V1;
+using Google.Protobuf;
+
+namespace ClassifiedGateway.Gateway.Security;
+
+/// <summary>Builds a message's evidence file and checks one offline against the other node's certificate the verifier trusts.</summary>
+public static class EvidenceVerifier
+{
+    public static Evidence Build(Storage.StoredEvidence stored, Party exportingParty, X509Certificate2 node, X509Certificate2 peer)
+    {
+        var evidence = new Evidence
+        {
+            MessageId = stored.MessageId,
+            Direction = stored.Direction,
+            ExportingParty = exportingParty,
+            Envelope = ByteString.CopyFrom(stored.Envelope),
+            RelaySequence = stored.RelaySequence ?? 0,
+            SenderAcceptedAtUnixMs = stored.SenderAcceptedAt?.ToUnixTimeMilliseconds() ?? 0,
+            NoticeSignature = ByteString.CopyFrom(stored.NoticeSignature ?? []),
+            NodeCertificatePem = node.ExportCertificatePem(),
+            PeerCertificatePem = peer.ExportCertificatePem(),
+        };
+        if (stored.Receipt is not null)
+        {
+            evidence.Receipt = stored.Receipt;
+        }
+
+        evidence.Audit.AddRange(stored.Audit.Select(a => new AuditRecord
+        {
+            Sequence = a.Sequence, AtUnixMs = a.AtMs, Kind = a.Kind, MessageId = a.MessageId, Actor = a.Actor, Detail = a.Detail,
+            PreviousHash = ByteString.CopyFrom(a.PreviousHash), Hash = ByteString.CopyFrom(a.Hash),
+        }));
+        return evidence;
+    }
+
+    /// <summary>Each check and whether it held. <paramref name="trustedPeer"/> is the verifier's own copy of the other node's certificate.</summary>
+    public static IReadOnlyList<(string Check, bool Holds)> Verify(Evidence evidence, X509Certificate2 trustedPeer)
+    {
+        var checks = new List<(string, bool)>();
+        var envelope = Envelope.Parser.ParseFrom(evidence.Envelope);
+        checks.Add(($"the envelope is message {evidence.MessageId}", envelope.Id == evidence.MessageId));
+        checks.Add(("the other node's certificate in the file is the trusted one", X509Certificate2.CreateFromPem(evidence.PeerCertificatePem).Thumbprint == trustedPeer.Thumbprint));
+        if (evidence.Direction == Direction.Inbound)
+        {
+            var signed = SignedBytes.Notice(evidence.RelaySequence, evidence.SenderAcceptedAtUnixMs, evidence.Envelope.Span);
+            checks.Add(("the sending node signed this notice", NodeSignatures.Verify(trustedPeer, signed, evidence.NoticeSignature.Span)));
+        }
+        else if (evidence.Receipt is { } receipt)
+        {
+            checks.Add(("the receiving node signed its receipt", NodeSignatures.Verify(trustedPeer, SignedBytes.Receipt(receipt), receipt.Signature.Span)));
+            checks.Add(("the receipt is for this notice's exact bytes",
+                receipt.MessageId == evidence.MessageId && (receipt.Status != ReceiptStatus.Stored || receipt.EnvelopeDigest.Span.SequenceEqual(SHA256.HashData(evidence.Envelope.Span)))));
+        }
+
+        var entries = evidence.Audit.Select(a => new AuditEntry(a.Sequence, a.AtUnixMs, a.Kind, a.MessageId, a.Actor, a.Detail, a.PreviousHash.ToByteArray(), a.Hash.ToByteArray())).ToList();
+        checks.Add(($"all {entries.Count} audit entries are intact", entries.Count > 0 && entries.All(AuditHash.IsIntact) && entries.All(e => e.MessageId == evidence.MessageId)));
+        checks.Add(("the audit entries are in chain order", entries.Zip(entries.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence)));
+        return checks;
+    }
+}
