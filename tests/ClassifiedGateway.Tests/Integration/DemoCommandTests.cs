@@ -12,7 +12,7 @@ public sealed class DemoCommandTests
     {
         var gateway = typeof(DemoCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GatewayAssembly").Value!;
         var data = Path.Combine(Path.GetTempPath(), "cg-tests", Guid.NewGuid().ToString("N"));
-        var basePort = 20_000 + Random.Shared.Next(0, 400) * 100;
+        var basePort = 10_000 + Random.Shared.Next(0, 99) * 100;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { gateway, "demo", "--no-wait", "--data", data, "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
