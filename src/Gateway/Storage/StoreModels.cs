@@ -33,8 +33,6 @@ public sealed record StoredEvidence(
     string MessageId, Direction Direction, byte[] Envelope, long? RelaySequence, DateTimeOffset? SenderAcceptedAt, byte[]? NoticeSignature,
     Receipt? Receipt, IReadOnlyList<Security.AuditEntry> Audit);
 
-/// <summary>A signed statement of the audit chain's head.</summary>
-public sealed record CheckpointSigner(Func<long, byte[], long, byte[]> Sign);
 
 /// <summary>A stored inbound notice ready for a subscriber.</summary>
 public sealed record InboxItem(long Cursor, string MessageId, byte[] EnvelopeBytes, int DeliveryCount);

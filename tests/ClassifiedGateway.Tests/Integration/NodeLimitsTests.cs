@@ -32,7 +32,8 @@ public sealed class NodeLimitsTests
             }
         }
 
-        Assert.InRange(refused, 5, 7);
+        // A burst of 5, then about one token a second: most of the 12 calls are refused, not all.
+        Assert.InRange(refused, 3, 7);
         var other = await pair.KzNode.Operator.CountByStageAsync(new CountByStageRequest());
         Assert.NotNull(other);
     }
