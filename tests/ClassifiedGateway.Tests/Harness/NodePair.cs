@@ -40,7 +40,17 @@ internal sealed class NodePair : IAsyncDisposable
     public static async Task<NodePair> StartAsync(Action<NodeSettings>? configure = null)
     {
         var pair = Create(configure);
-        await Task.WhenAll(pair.StartKzAsync(), pair.StartTmAsync());
+        try
+        {
+            await Task.WhenAll(pair.StartKzAsync(), pair.StartTmAsync());
+        }
+        catch
+        {
+            // One node failed to start: do not leave the other one running after the test.
+            await pair.DisposeAsync();
+            throw;
+        }
+
         return pair;
     }
 
