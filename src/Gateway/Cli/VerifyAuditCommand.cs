@@ -19,11 +19,17 @@ public static class VerifyAuditCommand
         var certificate = CliArgs.Option(args, "--node-cert");
         if (db is null || certificate is null || !File.Exists(db) || !File.Exists(certificate))
         {
-            Console.Error.WriteLine("usage: verify-audit --db NODE.db --node-cert NODE.crt   (the node's store and the certificate it signs checkpoints with)");
+            Console.Error.WriteLine("usage: verify-audit --db NODE.db --node-cert NODE.crt [--checkpoints NODE.db.checkpoints]   (the node's store, the certificate it signs checkpoints with, and its checkpoint log)");
             return 64;
         }
 
         var (entries, checkpoints) = SqliteAuditReader.Read(db);
+        if (CliArgs.Option(args, "--checkpoints") is { } external)
+        {
+            // The off-database copy of the signed checkpoints: a tail cut together with its checkpoints still shows.
+            checkpoints.AddRange(CheckpointFile.Read(external));
+        }
+
         var verdict = AuditVerifier.Verify(entries, checkpoints, X509Certificate2.CreateFromPem(File.ReadAllText(certificate)));
         Console.WriteLine(verdict.Intact ? $"OK: {verdict.Message}" : $"BROKEN at entry {verdict.FirstBrokenSequence}: {verdict.Message}");
         return verdict.Intact ? 0 : 2;

@@ -11,12 +11,20 @@ public sealed class AuditOptions
     /// <summary>How often the node signs a checkpoint of the audit chain's head.</summary>
     /// <value>Default 1 minute.</value>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>An append-only file that receives every signed checkpoint too, so that deleting checkpoints from the database
+    /// along with the chain's tail is still detected. Keep it on other storage (or ship it off the node) in production.</summary>
+    /// <value>Default: the SQLite file's path with ".checkpoints" appended.</value>
+    public string? CheckpointLog { get; set; }
 }
 
 /// <summary>Signs the audit chain's head at a configured interval (and once at start), so a cut tail is detectable.</summary>
-internal sealed partial class AuditCheckpointer(IGatewayStore store, NodeKeys keys, TimeProvider time, IOptions<AuditOptions> options, ILogger<AuditCheckpointer> logger)
+internal sealed partial class AuditCheckpointer(
+    IGatewayStore store, NodeKeys keys, TimeProvider time, IOptions<AuditOptions> options, IOptions<Options.StorageOptions> storage, ILogger<AuditCheckpointer> logger)
     : BackgroundService
 {
+    private string LogPath => options.Value.CheckpointLog is { Length: > 0 } path ? path : storage.Value.SqlitePath + ".checkpoints";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.CheckpointInterval, time);
@@ -24,9 +32,10 @@ internal sealed partial class AuditCheckpointer(IGatewayStore store, NodeKeys ke
         {
             try
             {
-                if (await store.CheckpointAuditAsync(keys.SignCheckpoint, time.GetUtcNow(), stoppingToken) is { } head)
+                if (await store.CheckpointAuditAsync(keys.SignCheckpoint, time.GetUtcNow(), stoppingToken) is { } checkpoint)
                 {
-                    LogCheckpoint(logger, head);
+                    await CheckpointFile.AppendAsync(LogPath, checkpoint, stoppingToken);
+                    LogCheckpoint(logger, checkpoint.HeadSequence);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -58,4 +67,23 @@ internal static class Ticks
             return false;
         }
     }
+}
+
+/// <summary>The append-only text file of signed checkpoints: one line each, "head-sequence head-hash at-ms signature" (hex, hex, decimal, base64).</summary>
+public static class CheckpointFile
+{
+    public static async Task AppendAsync(string path, AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        var line = $"{checkpoint.HeadSequence} {Convert.ToHexStringLower(checkpoint.HeadHash)} {checkpoint.AtMs} {Convert.ToBase64String(checkpoint.Signature)}\n";
+        await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+        await file.WriteAsync(System.Text.Encoding.ASCII.GetBytes(line), cancellationToken);
+        file.Flush(flushToDisk: true);
+    }
+
+    public static IReadOnlyList<AuditCheckpoint> Read(string path) =>
+    [
+        .. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split(' ')).Select(p => new AuditCheckpoint(
+            long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), Convert.FromHexString(p[1]),
+            long.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture), Convert.FromBase64String(p[3]))),
+    ];
 }

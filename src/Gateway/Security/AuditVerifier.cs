@@ -43,7 +43,7 @@ public static class AuditVerifier
         }
 
         var last = expectedSequence - 1;
-        foreach (var c in checkpoints)
+        foreach (var c in checkpoints.OrderBy(c => c.HeadSequence))
         {
             if (!NodeSignatures.Verify(signer, SignedBytes.Checkpoint(c.HeadSequence, c.HeadHash, c.AtMs), c.Signature))
             {

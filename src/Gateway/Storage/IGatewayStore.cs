@@ -78,8 +78,8 @@ public interface IGatewayStore
     /// <summary>Records an integrity alarm on a message (once per distinct detail) in its history and the audit trail.</summary>
     Task RecordAlarmAsync(string messageId, string detail, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Signs the chain's head if it moved since the last checkpoint; returns the head sequence checkpointed, or null.</summary>
-    Task<long?> CheckpointAuditAsync(Func<long, byte[], long, byte[]> sign, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Signs the chain's head if it moved since the last checkpoint; returns the new checkpoint, or null.</summary>
+    Task<Security.AuditCheckpoint?> CheckpointAuditAsync(Func<long, byte[], long, byte[]> sign, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>The evidence kept about one message (null when unknown).</summary>
     Task<StoredEvidence?> GetEvidenceAsync(string messageId, CancellationToken cancellationToken);

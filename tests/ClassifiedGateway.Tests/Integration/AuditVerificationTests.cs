@@ -70,6 +70,26 @@ public sealed class AuditVerificationTests : IAsyncLifetime
         Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_tail_cut_together_with_its_checkpoints_is_still_caught_by_the_checkpoint_log()
+    {
+        var log = _pair.KzSettings.DatabasePath + ".checkpoints";
+        var last = ClassifiedGateway.Gateway.Storage.Sqlite.SqliteAuditReader.Read(_intact).Entries[^1].Sequence;
+        await Eventually.TrueAsync(() => Task.FromResult(File.Exists(log)
+            && ClassifiedGateway.Gateway.Security.CheckpointFile.Read(log).Any(c => c.HeadSequence == last)), TimeSpan.FromSeconds(30), _pair.Logs);
+        var path = Path.Combine(_pair.Directory, "tampered-tail-and-checkpoints.db");
+        File.Copy(_intact, path);
+        AuditTrail.Execute(path, "DELETE FROM audit WHERE seq > (SELECT MAX(seq) - 3 FROM audit); DELETE FROM audit_checkpoints;");
+
+        var (databaseOnly, _) = await VerifyAsync(path);
+        var (code, output) = await RunAsync("--db", path, "--node-cert", Path.Combine(_pair.KzSettings.Own, "node.crt"), "--checkpoints", log);
+
+        Assert.Equal(0, databaseOnly);
+        Assert.Equal(2, code);
+        Assert.Contains($"BROKEN at entry {last - 2}", output, StringComparison.Ordinal);
+        Assert.Contains("(tail cut)", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("KZ")]
     [InlineData("TM")]

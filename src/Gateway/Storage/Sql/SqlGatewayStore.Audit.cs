@@ -49,8 +49,8 @@ internal sealed partial class SqlGatewayStore
             return 0;
         }, cancellationToken);
 
-    public Task<long?> CheckpointAuditAsync(Func<long, byte[], long, byte[]> sign, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _writer.ExecuteAsync<long?>(scope =>
+    public Task<AuditCheckpoint?> CheckpointAuditAsync(Func<long, byte[], long, byte[]> sign, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync<AuditCheckpoint?>(scope =>
         {
             using var head = scope.Command("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
             using var r = head.ExecuteReader();
@@ -68,9 +68,10 @@ internal sealed partial class SqlGatewayStore
             }
 
             var atMs = Times.ToUnixMs(at);
+            var signature = sign(sequence, hash, atMs);
             scope.Execute("INSERT INTO audit_checkpoints (head_seq, head_hash, at, signature) VALUES (@seq, @hash, @at, @signature)",
-                ("@seq", sequence), ("@hash", hash), ("@at", atMs), ("@signature", sign(sequence, hash, atMs)));
-            return sequence;
+                ("@seq", sequence), ("@hash", hash), ("@at", atMs), ("@signature", signature));
+            return new AuditCheckpoint(sequence, hash, atMs, signature);
         }, cancellationToken);
 
     public async Task<StoredEvidence?> GetEvidenceAsync(string messageId, CancellationToken cancellationToken)
