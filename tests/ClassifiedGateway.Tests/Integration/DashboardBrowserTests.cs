@@ -53,6 +53,9 @@ public sealed class DashboardBrowserTests
         await Expect(page.Locator("h1")).ToHaveTextAsync("ClassifiedGateway — операторлар");
         await Expect(row).ToContainTextAsync("Расталды");
         await Expect(row.Locator(".mark.overdue")).ToHaveTextAsync("МЕРЗІМІ ӨТТІ");
+        await Expect(page.Locator("#obligations li .mark.overdue").First).ToHaveTextAsync("МЕРЗІМІ ӨТТІ");
+        await Expect(page.Locator("#obligations li").First).ToContainTextAsync("борышкер");
+        await Expect(page.Locator("#obligations li").First).ToContainTextAsync("Алынғанын растау күтілуде");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts("dashboard-kk.png"), FullPage = true });
         await page.SelectOptionAsync("#lang", "ru");
         await Expect(page.Locator("th").First).ToHaveTextAsync("Вид");

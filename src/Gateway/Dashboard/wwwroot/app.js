@@ -21,7 +21,7 @@
     stage.innerHTML = `<option value="">${esc(t("any"))}</option>` + Object.keys(I18N.en.stages).map((s) => `<option value="${s}">${esc(stageName(s))}</option>`).join("");
     stage.value = chosen;
     $("#lang").value = state.lang;
-    renderBanner(); renderRows();
+    renderBanner(); renderRows(); renderObligations();
   }
 
   function renderBanner() {
@@ -47,6 +47,13 @@
     }).join("");
   }
 
+  function renderObligations() {
+    $("#obligations").innerHTML = (state.obligations || []).map((o) => `<li class="${o.overdueSince ? "overdue" : ""}" data-rule="${esc(o.ruleId)}" data-overdue="${!!o.overdueSince}">`
+      + `${o.overdueSince ? `<span class="mark overdue">${esc(t("overdue"))}</span> ` : ""}<b>${esc(o.article)}</b> <span title="${esc(o.description)}">${esc(state.lang === "en" ? o.description : (I18N[state.lang].owed[o.ruleId] || o.description))}</span>`
+      + `<br>${esc(t("owedBy"))} ${esc(o.debtorParty)} ${esc(o.debtorBody)} · ${esc(t("due"))} ${esc(fmt(o.dueAt))}`
+      + `${o.policy ? ` <span class="policy">(${esc(t("policy"))})</span>` : ""} · <a href="#" data-open="${esc(o.messageId)}">${esc(o.messageId)}</a></li>`).join("") || `<li>${esc(t("none"))}</li>`;
+  }
+
   function query() {
     const f = new FormData($("#filters")); const p = new URLSearchParams();
     for (const [k, v] of f.entries()) if (v) p.set(k, v);
@@ -58,10 +65,8 @@
     const [summary, list, obligations] = await Promise.all([get("/api/summary"), get("/api/messages?" + query()), get("/api/obligations?open=true")]);
     state.summary = summary; state.party = summary.localParty; state.rows = list.items; state.next = list.next;
     renderBanner(); renderRows();
-    $("#obligations").innerHTML = obligations.map((o) => `<li class="${o.overdueSince ? "overdue" : ""}" data-rule="${esc(o.ruleId)}" data-overdue="${!!o.overdueSince}">`
-      + `${o.overdueSince ? `<span class="mark overdue">${esc(t("overdue"))}</span> ` : ""}<b>${esc(o.article)}</b> ${esc(o.description)}`
-      + `<br>${esc(t("owedBy"))} ${esc(o.debtorParty)} ${esc(o.debtorBody)} · ${esc(t("due"))} ${esc(fmt(o.dueAt))}`
-      + `${o.policy ? ` <span class="policy">(${esc(t("policy"))})</span>` : ""} · <a href="#" data-open="${esc(o.messageId)}">${esc(o.messageId)}</a></li>`).join("") || `<li>${esc(t("none"))}</li>`;
+    state.obligations = obligations;
+    renderObligations();
     if (state.detailId) await showDetail(state.detailId, false);
   }
 

@@ -14,6 +14,7 @@ window.I18N = {
     openObligations: "open obligations", overdueObligations: "overdue",
     stages: { ACCEPTED: "Accepted", RELAYED: "Relayed", DELIVERED: "Delivered", ACKNOWLEDGED: "Acknowledged", ANSWERED: "Answered", REFUSED: "Refused", REFUSED_BY_PEER: "Refused by the other node", FAILED: "Failed" },
     events: { STAGE: "", FLAG: "flag", OVERDUE: "overdue", ALARM: "ALARM" },
+    owed: { RECEIPT_CONFIRMATION_DUE: "Receipt confirmation owed", CLEARANCE_CONFIRMATION_DUE: "Clearance confirmation owed", VISIT_DECISION_DUE: "Visit decision owed before the visit", INVESTIGATION_RESULT_DUE: "Investigation result owed" },
     ago: { s: "s", m: "min", h: "h", d: "d" }
   },
   ru: {
@@ -29,6 +30,7 @@ window.I18N = {
     openObligations: "открытых обязательств", overdueObligations: "просрочено",
     stages: { ACCEPTED: "Принято", RELAYED: "Передано", DELIVERED: "Доставлено", ACKNOWLEDGED: "Подтверждено", ANSWERED: "Получен ответ", REFUSED: "Отклонено", REFUSED_BY_PEER: "Отклонено другой стороной", FAILED: "Ошибка" },
     events: { STAGE: "", FLAG: "отметка", OVERDUE: "просрочка", ALARM: "ТРЕВОГА" },
+    owed: { RECEIPT_CONFIRMATION_DUE: "Ожидается подтверждение получения", CLEARANCE_CONFIRMATION_DUE: "Ожидается подтверждение допуска", VISIT_DECISION_DUE: "Ожидается решение о визите до его начала", INVESTIGATION_RESULT_DUE: "Ожидаются результаты расследования" },
     ago: { s: "с", m: "мин", h: "ч", d: "дн" }
   },
   kk: {
@@ -44,6 +46,7 @@ window.I18N = {
     openObligations: "ашық міндеттеме", overdueObligations: "мерзімі өткен",
     stages: { ACCEPTED: "Қабылданды", RELAYED: "Жіберілді", DELIVERED: "Жеткізілді", ACKNOWLEDGED: "Расталды", ANSWERED: "Жауап алынды", REFUSED: "Қабылданбады", REFUSED_BY_PEER: "Басқа тарап қабылдамады", FAILED: "Қате" },
     events: { STAGE: "", FLAG: "белгі", OVERDUE: "мерзім өтті", ALARM: "ДАБЫЛ" },
+    owed: { RECEIPT_CONFIRMATION_DUE: "Алынғанын растау күтілуде", CLEARANCE_CONFIRMATION_DUE: "Рұқсатты растау күтілуде", VISIT_DECISION_DUE: "Сапар басталғанға дейін шешім күтілуде", INVESTIGATION_RESULT_DUE: "Тергеу нәтижелері күтілуде" },
     ago: { s: "с", m: "мин", h: "сағ", d: "күн" }
   },
   tk: {
@@ -59,6 +62,7 @@ window.I18N = {
     openObligations: "açyk borçnama", overdueObligations: "möhleti geçen",
     stages: { ACCEPTED: "Kabul edildi", RELAYED: "Iberildi", DELIVERED: "Gowşuryldy", ACKNOWLEDGED: "Tassyklandy", ANSWERED: "Jogap berildi", REFUSED: "Ret edildi", REFUSED_BY_PEER: "Beýleki tarap ret etdi", FAILED: "Şowsuz" },
     events: { STAGE: "", FLAG: "bellik", OVERDUE: "möhleti geçdi", ALARM: "HOWSALA" },
+    owed: { RECEIPT_CONFIRMATION_DUE: "Alnandygyny tassyklamak garaşylýar", CLEARANCE_CONFIRMATION_DUE: "Rugsady tassyklamak garaşylýar", VISIT_DECISION_DUE: "Saparyň başlanmagyndan öň çözgüt garaşylýar", INVESTIGATION_RESULT_DUE: "Derňewiň netijeleri garaşylýar" },
     ago: { s: "sek", m: "min", h: "sag", d: "gün" }
   }
 };
