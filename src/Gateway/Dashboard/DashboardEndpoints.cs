@@ -90,17 +90,10 @@ internal static class DashboardEndpoints
     }
 
     /// <summary>The message's evidence file, verifiable offline with verify-audit --evidence.</summary>
-    private static async Task<IResult> EvidenceAsync(string id, IGatewayStore store, CertificateStore certificates, IOptions<GatewayOptions> options, CancellationToken ct)
-    {
-        if (await store.GetEvidenceAsync(id, ct) is not { } stored)
-        {
-            return Results.NotFound();
-        }
-
-        var certs = certificates.Current;
-        var evidence = EvidenceVerifier.Build(stored, options.Value.LocalParty, certs.Node, certs.PeerNode);
-        return Results.File(Google.Protobuf.MessageExtensions.ToByteArray(evidence), "application/octet-stream", $"{id}.evidence");
-    }
+    private static async Task<IResult> EvidenceAsync(string id, EvidenceExporter exporter, CancellationToken ct) =>
+        await exporter.ExportAsync(id, ct) is { } evidence
+            ? Results.File(Google.Protobuf.MessageExtensions.ToByteArray(evidence), "application/octet-stream", $"{id}.evidence")
+            : Results.NotFound();
 
     private static async Task<IResult> ObligationsAsync(HttpRequest request, IGatewayStore store, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ internal sealed partial class ObligationScheduler(IGatewayStore store, TimeProvi
                 LogScanFailed(logger, e);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        while (await Waits.NextTickAsync(timer, stoppingToken));
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "{Count} obligations became overdue")]

@@ -12,4 +12,17 @@ internal static class Waits
         await stopDelay.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    /// <summary>A periodic timer's next tick; false once the service is stopping.</summary>
+    public static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 }

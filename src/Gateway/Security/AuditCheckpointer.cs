@@ -1,3 +1,4 @@
+using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Storage;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,7 @@ internal sealed partial class AuditCheckpointer(
                 LogFailed(logger, e);
             }
         }
-        while (await Ticks.NextAsync(timer, stoppingToken));
+        while (await Waits.NextTickAsync(timer, stoppingToken));
     }
 
     [LoggerMessage(EventId = 7201, Level = LogLevel.Debug, Message = "Signed an audit checkpoint at entry {HeadSequence}")]
@@ -51,22 +52,6 @@ internal sealed partial class AuditCheckpointer(
 
     [LoggerMessage(EventId = 7202, Level = LogLevel.Error, Message = "Audit checkpoint failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
-}
-
-/// <summary>A periodic timer's next tick, false once stopping.</summary>
-internal static class Ticks
-{
-    public static async Task<bool> NextAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 }
 
 /// <summary>The append-only text file of signed checkpoints: one line each, "head-sequence head-hash at-ms signature" (hex, hex, decimal, base64).</summary>

@@ -1,27 +1,29 @@
+using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ClassifiedGateway.Gateway.Security;
 
-/// <summary>Notices certificate files changing (rotation) and certificates nearing expiry; both reach the audit trail and the log.</summary>
+/// <summary>Reloads certificate files when they change (rotation) and reports certificates nearing expiry; both reach the audit trail and the log.</summary>
 internal sealed partial class CertificateMonitor(
     CertificateStore certificates, IGatewayStore store, TimeProvider time, IOptions<TlsOptions> options, ILogger<CertificateMonitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        string? seen = null;
+        var loaded = false;
         using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
         do
         {
             try
             {
+                var changed = certificates.Refresh();
                 var current = certificates.Current;
-                if (current.Stamp != seen)
+                if (!loaded || changed)
                 {
-                    await store.AppendAuditAsync(seen is null ? "certificates-loaded" : "certificates-changed", "", "node",
+                    await store.AppendAuditAsync(loaded ? "certificates-changed" : "certificates-loaded", "", "node",
                         $"node {current.Node.Thumbprint}, party CA {current.PartyCa.Thumbprint}, peer CA {current.PeerCa.Thumbprint}, peer node {current.PeerNode.Thumbprint}",
                         time.GetUtcNow(), stoppingToken);
-                    seen = current.Stamp;
+                    loaded = true;
                 }
 
                 foreach (var status in CertificateHealth.Of(current, time.GetUtcNow(), options.Value.ExpiryWarning).Where(s => s.ExpiringSoon))
@@ -34,7 +36,7 @@ internal sealed partial class CertificateMonitor(
                 LogFailed(logger, e);
             }
         }
-        while (await Ticks.NextAsync(timer, stoppingToken));
+        while (await Waits.NextTickAsync(timer, stoppingToken));
     }
 
     [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "Certificate {Name} expires in {DaysLeft:0.#} days")]

@@ -11,27 +11,34 @@ public sealed partial class CertificateStore(IOptions<TlsOptions> options, ILogg
     private readonly Lock _gate = new();
     private Snapshot? _current;
 
-    /// <summary>The certificates as they are now.</summary>
-    public Snapshot Current
-    {
-        get
-        {
-            lock (_gate)
-            {
-                var stamp = Stamp();
-                if (_current is null || _current.Stamp != stamp)
-                {
-                    var loaded = Load(stamp);
-                    if (_current is not null)
-                    {
-                        LogReloaded(logger, loaded.Node.Thumbprint);
-                    }
+    /// <summary>The certificates as last loaded: no file access, since handshakes and every signature read this.</summary>
+    public Snapshot Current => Volatile.Read(ref _current) ?? Load();
 
-                    _current = loaded;
+    /// <summary>Reads the files again if any changed since the last load; returns true when the certificates changed.
+    /// The certificate monitor calls this at its interval.</summary>
+    public bool Refresh()
+    {
+        var before = Volatile.Read(ref _current);
+        return !ReferenceEquals(before, Load());
+    }
+
+    private Snapshot Load()
+    {
+        lock (_gate)
+        {
+            var stamp = Stamp();
+            if (_current is null || _current.Stamp != stamp)
+            {
+                var loaded = Load(stamp);
+                if (_current is not null)
+                {
+                    LogReloaded(logger, loaded.Node.Thumbprint);
                 }
 
-                return _current;
+                Volatile.Write(ref _current, loaded);
             }
+
+            return _current;
         }
     }
 

@@ -17,6 +17,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<CertificateValidator>();
         services.AddSingleton<NodeKeys>();
         services.AddSingleton<CallGuard>();
+        services.AddSingleton<EvidenceExporter>();
         services.AddHostedService<AuditCheckpointer>();
         services.AddHostedService<CertificateMonitor>();
         services.AddRateLimiter(limiter =>

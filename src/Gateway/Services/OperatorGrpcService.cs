@@ -13,8 +13,8 @@ namespace ClassifiedGateway.Gateway.Services;
 
 /// <summary>Read-only monitoring for operators.</summary>
 internal sealed class OperatorGrpcService(
-    IGatewayStore store, RuleEngine rules, CertificateStore certificates, OutboxRelay relay, TimeProvider time, IOptions<GatewayOptions> options,
-    IOptions<TlsOptions> tls)
+    IGatewayStore store, RuleEngine rules, CertificateStore certificates, EvidenceExporter evidence, OutboxRelay relay, TimeProvider time,
+    IOptions<GatewayOptions> options, IOptions<TlsOptions> tls)
     : OperatorService.OperatorServiceBase
 {
     private const int DefaultPageSize = 50;
@@ -114,9 +114,10 @@ internal sealed class OperatorGrpcService(
     public override async Task<ExportEvidenceResponse> ExportEvidence(ExportEvidenceRequest request, ServerCallContext context)
     {
         RequestChecks.Id("message_id", request.MessageId);
-        var stored = await store.GetEvidenceAsync(request.MessageId, context.CancellationToken) ?? throw new NotFoundException("message", request.MessageId);
-        var certs = certificates.Current;
-        return new ExportEvidenceResponse { Evidence = EvidenceVerifier.Build(stored, options.Value.LocalParty, certs.Node, certs.PeerNode) };
+        return new ExportEvidenceResponse
+        {
+            Evidence = await evidence.ExportAsync(request.MessageId, context.CancellationToken) ?? throw new NotFoundException("message", request.MessageId),
+        };
     }
 
     public override async Task<GetAgreementStateResponse> GetAgreementState(GetAgreementStateRequest request, ServerCallContext context)

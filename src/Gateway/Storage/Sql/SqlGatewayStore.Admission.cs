@@ -7,7 +7,7 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// <summary>What admitting a notice writes besides the message itself: ledger keys, flags, obligations opened and closed.</summary>
 internal sealed partial class SqlGatewayStore
 {
-    private static void RecordAdmission(WriteScope scope, Envelope envelope, Admission admission, DateTimeOffset at)
+    private static void RecordAdmission(WriteScope scope, Envelope envelope, Admission admission, Stage stage, DateTimeOffset at)
     {
         foreach (var key in LedgerKeys.For(envelope))
         {
@@ -18,7 +18,6 @@ internal sealed partial class SqlGatewayStore
         {
             scope.Execute("UPDATE messages SET flags = @flags WHERE id = @id",
                 ("@flags", string.Join("\n", admission.Flags.Select(f => f.Message))), ("@id", envelope.Id));
-            var stage = CurrentStage(scope, envelope.Id);
             foreach (var flag in admission.Flags)
             {
                 AppendHistory(scope, envelope.Id, stage, at, $"{flag.RuleId}: {flag.Message}", eventKind: EventKind.Flag);

@@ -69,7 +69,7 @@ internal sealed partial class SqlGatewayStore
         if (stored)
         {
             AppendHistory(scope, id, Stage.Relayed, at, "received from the other node");
-            RecordAdmission(scope, notice.Envelope, admission, at);
+            RecordAdmission(scope, notice.Envelope, admission, Stage.Relayed, at);
             MarkAnswered(scope, notice.Envelope, at);
             scope.InboxChanged = true;
         }

@@ -29,7 +29,7 @@ internal sealed partial class SqlGatewayStore
             {
                 EnqueueOutbox(scope, OutboxEntryType.Notice, command.Envelope.Id, null, command.At, null);
                 AppendHistory(scope, command.Envelope.Id, Stage.Accepted, command.At, "accepted", actor: command.Actor);
-                RecordAdmission(scope, command.Envelope, admission, command.At);
+                RecordAdmission(scope, command.Envelope, admission, Stage.Accepted, command.At);
                 MarkAnswered(scope, command.Envelope, command.At);
             }
             else
