@@ -15,17 +15,17 @@ internal static class DashboardEndpoints
 {
     private const int PageSize = 50;
 
-    public static void Map(WebApplication app, string host)
+    /// <summary>Maps the dashboard; only this Party's operators on the operator listener reach it (the authorization seam).</summary>
+    public static void Map(WebApplication app)
     {
-        var group = app.MapGroup("").RequireHost(host).AddEndpointFilter<OperatorOnlyFilter>();
-        group.MapGet("/", () => Asset("index.html"));
-        group.MapGet("/assets/{name}", (string name) => Asset(name));
-        group.MapGet("/api/summary", SummaryAsync);
-        group.MapGet("/api/messages", ListAsync);
-        group.MapGet("/api/messages/{id}", DetailAsync);
-        group.MapGet("/api/messages/{id}/evidence", EvidenceAsync);
-        group.MapGet("/api/obligations", ObligationsAsync);
-        group.MapGet("/api/events", EventsAsync);
+        app.MapGet(HttpEndpoints.DashboardPage.Pattern, () => Asset("index.html")).WithMetadata(HttpEndpoints.DashboardPage);
+        app.MapGet(HttpEndpoints.DashboardAsset.Pattern, (string name) => Asset(name)).WithMetadata(HttpEndpoints.DashboardAsset);
+        app.MapGet(HttpEndpoints.Summary.Pattern, SummaryAsync).WithMetadata(HttpEndpoints.Summary);
+        app.MapGet(HttpEndpoints.Messages.Pattern, ListAsync).WithMetadata(HttpEndpoints.Messages);
+        app.MapGet(HttpEndpoints.Message.Pattern, DetailAsync).WithMetadata(HttpEndpoints.Message);
+        app.MapGet(HttpEndpoints.Evidence.Pattern, EvidenceAsync).WithMetadata(HttpEndpoints.Evidence);
+        app.MapGet(HttpEndpoints.Obligations.Pattern, ObligationsAsync).WithMetadata(HttpEndpoints.Obligations);
+        app.MapGet(HttpEndpoints.Events.Pattern, EventsAsync).WithMetadata(HttpEndpoints.Events);
     }
 
     private static IResult Asset(string name)
@@ -73,12 +73,14 @@ internal static class DashboardEndpoints
         return Results.Ok(new { items = page.Messages.Select(DashboardViews.Row), next = page.NextBeforeSequence });
     }
 
-    private static async Task<IResult> DetailAsync(string id, IGatewayStore store, CancellationToken ct)
+    private static async Task<IResult> DetailAsync(string id, HttpContext http, IGatewayStore store, ContentReads reads, CancellationToken ct)
     {
         if (await store.GetMessageAsync(id, ct) is not { } record)
         {
             return Results.NotFound();
         }
+
+        await reads.RecordAsync(CallGuard.Caller(http), "dashboard message page", id, ct);
 
         var transfer = record.Envelope.NoticeCase == Envelope.NoticeOneofCase.TransferNotice ? id : LedgerKeys.TransferIdOf(record.Envelope);
         var related = transfer is null
@@ -90,10 +92,16 @@ internal static class DashboardEndpoints
     }
 
     /// <summary>The message's evidence file, verifiable offline with verify-audit --evidence.</summary>
-    private static async Task<IResult> EvidenceAsync(string id, EvidenceExporter exporter, CancellationToken ct) =>
-        await exporter.ExportAsync(id, ct) is { } evidence
-            ? Results.File(Google.Protobuf.MessageExtensions.ToByteArray(evidence), "application/octet-stream", $"{id}.evidence")
-            : Results.NotFound();
+    private static async Task<IResult> EvidenceAsync(string id, HttpContext http, EvidenceExporter exporter, ContentReads reads, CancellationToken ct)
+    {
+        if (await exporter.ExportAsync(id, ct) is not { } evidence)
+        {
+            return Results.NotFound();
+        }
+
+        await reads.RecordAsync(CallGuard.Caller(http), "dashboard evidence download", id, ct);
+        return Results.File(Google.Protobuf.MessageExtensions.ToByteArray(evidence), "application/octet-stream", $"{id}.evidence");
+    }
 
     private static async Task<IResult> ObligationsAsync(HttpRequest request, IGatewayStore store, CancellationToken ct)
     {
@@ -145,22 +153,4 @@ internal static class DashboardEndpoints
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v) ? v : null;
 
     private static string? Date(CalendarDate? d) => d is null || d.Year == 0 ? null : $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}";
-}
-
-/// <summary>Only this Party's operators get in; anyone else gets 403 and an audit entry.</summary>
-internal sealed class OperatorOnlyFilter(IGatewayStore store, TimeProvider time, IOptions<GatewayOptions> options) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var certificate = http.Connection.ClientCertificate;
-        var caller = certificate is null ? null : CallerIdentity.From(certificate);
-        if (caller is { Role: CallerRole.Operator } && caller.Party == options.Value.LocalParty)
-        {
-            return await next(context);
-        }
-
-        await store.AppendAuditAsync("authorization-denied", "", caller?.ToString() ?? "unknown", $"ROLE_NOT_ALLOWED: dashboard {http.Request.Path}", time.GetUtcNow(), http.RequestAborted);
-        return Results.Text("Only this Party's operators may use the dashboard.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-    }
 }

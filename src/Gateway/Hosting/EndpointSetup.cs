@@ -44,27 +44,23 @@ internal static class EndpointSetup
         kestrel.Limits.MaxConcurrentConnections = limits.MaxConnections;
     }
 
-    public static void MapGatewayEndpoints(WebApplication app, EndpointOptions endpoints)
+    /// <summary>Maps every service and endpoint once. Which listener and which identity may reach each is not decided here
+    /// (no Host header, no RequireHost) but by the authorization seam against <see cref="AccessPolicy"/>.</summary>
+    public static void MapGatewayEndpoints(WebApplication app)
     {
-        var local = Host(endpoints.Local);
-        var peer = Host(endpoints.Peer);
-        var operators = Host(endpoints.Operator);
-
-        app.MapGrpcService<PartyGatewayGrpcService>().RequireHost(local);
-        app.MapGrpcService<PeerRelayGrpcService>().RequireHost(peer);
-        app.MapGrpcService<OperatorGrpcService>().RequireHost(operators);
+        app.MapGrpcService<PartyGatewayGrpcService>();
+        app.MapGrpcService<PeerRelayGrpcService>();
+        app.MapGrpcService<OperatorGrpcService>();
         if (!app.Environment.IsProduction())
         {
-            app.MapGrpcService<DevClockGrpcService>().RequireHost(local);
+            app.MapGrpcService<DevClockGrpcService>();
         }
 
-        app.MapGrpcHealthChecksService().RequireHost(local, peer, operators);
-        app.MapGrpcReflectionService().RequireHost(operators);
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(operators);
-        app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false }).RequireHost(operators);
-        app.MapHealthChecks("/healthz/ready").RequireHost(operators);
-        DashboardEndpoints.Map(app, operators);
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapPrometheusScrapingEndpoint(HttpEndpoints.Metrics.Pattern).WithMetadata(HttpEndpoints.Metrics);
+        app.MapHealthChecks(HttpEndpoints.Live.Pattern, new() { Predicate = _ => false }).WithMetadata(HttpEndpoints.Live);
+        app.MapHealthChecks(HttpEndpoints.Ready.Pattern).WithMetadata(HttpEndpoints.Ready);
+        DashboardEndpoints.Map(app);
     }
-
-    private static string Host(string url) => $"*:{new Uri(url).Port}";
 }

@@ -33,7 +33,8 @@ public static class GatewayNode
 
         var app = builder.Build();
         app.UseRateLimiter();
-        EndpointSetup.MapGatewayEndpoints(app, endpoints);
+        app.UseGatewayAuthorization();
+        EndpointSetup.MapGatewayEndpoints(app);
         return app;
     }
 

@@ -27,9 +27,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayMonitoring();
         services.AddGrpc(grpc =>
         {
-            // Order matters: errors are mapped around everything, authorization runs before any service code.
+            // Errors are mapped around every service; authorization is the seam in front of all endpoints (AuthorizationSeam).
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
-            grpc.Interceptors.Add<AuthorizationInterceptor>();
             grpc.EnableDetailedErrors = false;
         });
         services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>().Configure<IOptions<LimitsOptions>>((grpc, limits) =>

@@ -13,7 +13,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>The receiving side of the relay: checks every notice again (the other node is not trusted), stores in order, answers receipts.</summary>
 internal sealed partial class RelayReceiver(
-    IGatewayStore store, RuleEngine rules, NodeKeys keys, TimeProvider time, IOptions<GatewayOptions> options, ILogger<RelayReceiver> logger)
+    IGatewayStore store, RuleEngine rules, NodeKeys keys, BodyRegistry bodies, TimeProvider time, IOptions<GatewayOptions> options, ILogger<RelayReceiver> logger)
 {
     public const int MaxBatch = 5_000;
 
@@ -70,6 +70,12 @@ internal sealed partial class RelayReceiver(
         return new RelayedCommand(notice.Sequence, notice.Envelope.ToByteArray(), envelope, kind, acceptedAt, ledger =>
         {
             var violations = EnvelopeValidator.Validate(envelope, gateway.PeerParty, now, gateway.MaxClockSkew);
+            if (violations.Count == 0)
+            {
+                // The other node is not trusted to keep bodies to their Parties either.
+                violations = bodies.Check(envelope!, ledger);
+            }
+
             return violations.Count > 0
                 ? new Admission(Refusals.From(violations), [], [])
                 : rules.Decide(envelope!, decisionTime, RulePhase.Relay, gateway.LocalParty, ledger);

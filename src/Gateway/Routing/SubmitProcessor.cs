@@ -12,7 +12,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>Submit: validate → dedup → rules → persist (message, outbox, history in one commit) → answer.</summary>
 internal sealed partial class SubmitProcessor(
-    IGatewayStore store, RuleEngine rules, CallGuard guard, TimeProvider time, IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
+    IGatewayStore store, RuleEngine rules, CallGuard guard, BodyRegistry bodies, TimeProvider time, IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
 {
     public async Task<SubmitOutcome> SubmitAsync(Envelope? envelope, CallerIdentity caller, CancellationToken cancellationToken)
     {
@@ -27,6 +27,7 @@ internal sealed partial class SubmitProcessor(
 
         EnvelopeValidator.EnsureValid(envelope, gateway.LocalParty, now, gateway.MaxClockSkew);
         var valid = envelope!;
+        await bodies.EnsureAsync(valid, cancellationToken);
         var kind = NoticeKinds.Of(valid);
         var command = new SubmitCommand(valid, valid.ToByteArray(), kind.Name, now,
             ledger => rules.Decide(valid, now, RulePhase.Submit, gateway.LocalParty, ledger), caller.ToString());

@@ -6,7 +6,7 @@ namespace ClassifiedGateway.Gateway.Security;
 
 /// <summary>Reloads certificate files when they change (rotation) and reports certificates nearing expiry; both reach the audit trail and the log.</summary>
 internal sealed partial class CertificateMonitor(
-    CertificateStore certificates, IGatewayStore store, TimeProvider time, IOptions<TlsOptions> options, ILogger<CertificateMonitor> logger) : BackgroundService
+    CertificateStore certificates, IGatewayStore store, Time.RealClock time, IOptions<TlsOptions> options, ILogger<CertificateMonitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -13,7 +13,8 @@ public enum ListenerKind
 }
 
 /// <summary>Decides, at the TLS handshake, whether a certificate may connect at all. Authorization of each call comes later.</summary>
-public sealed class CertificateValidator(CertificateStore store, TimeProvider time)
+/// <remarks>Judged on the real clock (<see cref="Time.RealClock"/>), never the movable development clock.</remarks>
+public sealed class CertificateValidator(CertificateStore store, Time.RealClock time)
 {
     private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
     private const string ServerAuth = "1.3.6.1.5.5.7.3.1";

@@ -16,7 +16,13 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<CertificateStore>();
         services.AddSingleton<CertificateValidator>();
         services.AddSingleton<NodeKeys>();
+        services.AddOptionsWithValidateOnStart<BodiesOptions>().BindConfiguration(BodiesOptions.SectionName);
+        services.AddSingleton<IValidateOptions<BodiesOptions>, BodiesOptionsValidator>();
+        services.AddSingleton<BodyRegistry>();
+        services.AddSingleton(Time.RealClock.Instance);
+        services.AddSingleton<Listeners>();
         services.AddSingleton<CallGuard>();
+        services.AddSingleton<ContentReads>();
         services.AddSingleton<EvidenceExporter>();
         services.AddHostedService<AuditCheckpointer>();
         services.AddHostedService<CertificateMonitor>();

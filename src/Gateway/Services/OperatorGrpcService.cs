@@ -11,10 +11,10 @@ using Microsoft.Extensions.Options;
 
 namespace ClassifiedGateway.Gateway.Services;
 
-/// <summary>Read-only monitoring for operators.</summary>
+/// <summary>Read-only monitoring for operators. Lists carry metadata only; every call that returns a notice's content is audited.</summary>
 internal sealed class OperatorGrpcService(
     IGatewayStore store, RuleEngine rules, CertificateStore certificates, EvidenceExporter evidence, OutboxRelay relay, TimeProvider time,
-    IOptions<GatewayOptions> options, IOptions<TlsOptions> tls)
+    ContentReads reads, IOptions<GatewayOptions> options, IOptions<TlsOptions> tls)
     : OperatorService.OperatorServiceBase
 {
     private const int DefaultPageSize = 50;
@@ -39,6 +39,12 @@ internal sealed class OperatorGrpcService(
             request.Direction == Direction.Unspecified ? null : request.Direction,
             request.Body.Length == 0 ? null : request.Body,
             pageSize, before, request.OverdueOnly, request.AcceptedFrom?.ToDateTimeOffset(), request.AcceptedTo?.ToDateTimeOffset()), context.CancellationToken);
+        // A list is metadata (who, what kind, which stage): the notices' content is read one message at a time, audited.
+        foreach (var message in page.Messages)
+        {
+            message.Envelope?.ClearNotice();
+        }
+
         return new ListMessagesResponse
         {
             Messages = { page.Messages },
@@ -51,6 +57,7 @@ internal sealed class OperatorGrpcService(
         RequestChecks.Id("message_id", request.MessageId);
         var record = await store.GetMessageAsync(request.MessageId, context.CancellationToken)
             ?? throw new NotFoundException("message", request.MessageId);
+        await reads.RecordAsync(CallGuard.Caller(context), "OperatorService.GetTimeline", request.MessageId, context.CancellationToken);
         return new GetTimelineResponse { Message = record };
     }
 
@@ -106,7 +113,7 @@ internal sealed class OperatorGrpcService(
 
     public override async Task<GetNodeHealthResponse> GetNodeHealth(GetNodeHealthRequest request, ServerCallContext context) => new()
     {
-        Certificates = { CertificateHealth.Of(certificates.Current, time.GetUtcNow(), tls.Value.ExpiryWarning) },
+        Certificates = { CertificateHealth.Of(certificates.Current, Time.RealClock.Instance.GetUtcNow(), tls.Value.ExpiryWarning) },
         PeerCircuitOpen = relay.PeerCircuit is Polly.CircuitBreaker.CircuitState.Open or Polly.CircuitBreaker.CircuitState.Isolated,
         OutboxDepth = await store.OutboxDepthAsync(context.CancellationToken),
     };
@@ -114,10 +121,9 @@ internal sealed class OperatorGrpcService(
     public override async Task<ExportEvidenceResponse> ExportEvidence(ExportEvidenceRequest request, ServerCallContext context)
     {
         RequestChecks.Id("message_id", request.MessageId);
-        return new ExportEvidenceResponse
-        {
-            Evidence = await evidence.ExportAsync(request.MessageId, context.CancellationToken) ?? throw new NotFoundException("message", request.MessageId),
-        };
+        var exported = await evidence.ExportAsync(request.MessageId, context.CancellationToken) ?? throw new NotFoundException("message", request.MessageId);
+        await reads.RecordAsync(CallGuard.Caller(context), "OperatorService.ExportEvidence", request.MessageId, context.CancellationToken);
+        return new ExportEvidenceResponse { Evidence = exported };
     }
 
     public override async Task<GetAgreementStateResponse> GetAgreementState(GetAgreementStateRequest request, ServerCallContext context)

@@ -12,6 +12,9 @@ namespace ClassifiedGateway.Gateway.Services;
 internal sealed class PartyGatewayGrpcService(
     SubmitProcessor submit, DeliveryStreamer delivery, IGatewayStore store, CallGuard guard, TimeProvider time) : PartyGatewayService.PartyGatewayServiceBase
 {
+    private const string Message = "message";
+    private const string ReceivedNotice = "received notice";
+
     public override async Task<SubmitResponse> Submit(SubmitRequest request, ServerCallContext context)
     {
         var outcome = await submit.SubmitAsync(request.Envelope, CallGuard.Caller(context), context.CancellationToken);
@@ -32,7 +35,7 @@ internal sealed class PartyGatewayGrpcService(
         {
             if (request.ReceiverBody.Length > 0 && request.ReceiverBody != caller.Body)
             {
-                await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{caller.Body}' cannot subscribe to notices for '{request.ReceiverBody}'", "", context.CancellationToken);
+                await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{caller.Body}' cannot subscribe to notices for '{SafeText.Bounded(request.ReceiverBody)}'", "", context.CancellationToken);
             }
 
             request.ReceiverBody = caller.Body;
@@ -47,10 +50,30 @@ internal sealed class PartyGatewayGrpcService(
         var caller = CallGuard.Caller(context);
         if (caller.Role == CallerRole.AuthorizedBody && request.AcknowledgingBody.Length > 0 && request.AcknowledgingBody != caller.Body)
         {
-            await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{caller.Body}' cannot acknowledge as '{request.AcknowledgingBody}'", request.MessageId, context.CancellationToken);
+            await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{caller.Body}' cannot acknowledge as '{SafeText.Bounded(request.AcknowledgingBody)}'", request.MessageId, context.CancellationToken);
         }
 
         var body = caller.Role == CallerRole.AuthorizedBody ? caller.Body : request.AcknowledgingBody;
+        if (body.Length > 0)
+        {
+            // Checked here so that a notice the caller may not see answers like an unknown one, and a wrong body never learns the addressee.
+            var record = await store.GetMessageAsync(request.MessageId, context.CancellationToken);
+            if (record is null || record.Direction != Direction.Inbound)
+            {
+                throw new NotFoundException(ReceivedNotice, request.MessageId);
+            }
+
+            if (!AuthorizationMatrix.MayAccess(caller, record.Envelope))
+            {
+                await guard.DenyAsNotFoundAsync(caller, "NOT_A_PARTY_TO_IT", ReceivedNotice, request.MessageId, context.CancellationToken);
+            }
+
+            if (record.Envelope.ReceiverBody != body)
+            {
+                await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{SafeText.Bounded(body)}' is not the addressee of notice '{request.MessageId}'", request.MessageId, context.CancellationToken);
+            }
+        }
+
         var outcome = await store.AcknowledgeAsync(request.MessageId, body, time.GetUtcNow(), caller.ToString(), context.CancellationToken);
         return new AcknowledgeResponse
         {
@@ -64,11 +87,12 @@ internal sealed class PartyGatewayGrpcService(
     {
         RequestChecks.Id("message_id", request.MessageId);
         var record = await store.GetMessageAsync(request.MessageId, context.CancellationToken)
-            ?? throw new NotFoundException("message", request.MessageId);
+            ?? throw new NotFoundException(Message, request.MessageId);
         var caller = CallGuard.Caller(context);
-        if (!AuthorizationMatrix.MayAccess(caller, record.Envelope.SenderBody, record.Envelope.ReceiverBody))
+        if (!AuthorizationMatrix.MayAccess(caller, record.Envelope))
         {
-            await guard.DenyAsync(caller, "NOT_A_PARTY_TO_IT", $"'{caller.Body}' neither sent nor received '{request.MessageId}'", request.MessageId, context.CancellationToken);
+            // The same answer as for an unknown id: no probing whether another body's notice exists.
+            await guard.DenyAsNotFoundAsync(caller, "NOT_A_PARTY_TO_IT", Message, request.MessageId, context.CancellationToken);
         }
 
         return new GetMessageResponse { Message = record };

@@ -11,22 +11,20 @@ using Microsoft.Extensions.Options;
 namespace ClassifiedGateway.Gateway.Services;
 
 /// <summary>The other Party's node: relayed notices in, receipts out; status reports in.</summary>
-internal sealed class PeerRelayGrpcService(RelayReceiver receiver, IGatewayStore store, NodeKeys keys, TimeProvider time, IOptions<GatewayOptions> options)
+internal sealed class PeerRelayGrpcService(
+    RelayReceiver receiver, IGatewayStore store, NodeKeys keys, CallGuard guard, TimeProvider time, IOptions<GatewayOptions> options)
     : PeerRelayService.PeerRelayServiceBase
 {
     public override async Task<RelayResponse> Relay(RelayRequest request, ServerCallContext context)
     {
+        await EnsureFromPeerAsync(request.FromParty, context);
         var receipts = await receiver.ReceiveAsync(request, context.CancellationToken);
         return new RelayResponse { Receipts = { receipts } };
     }
 
     public override async Task<RelayStatusResponse> RelayStatus(RelayStatusRequest request, ServerCallContext context)
     {
-        var peer = options.Value.PeerParty;
-        if (request.FromParty != peer)
-        {
-            throw new PermissionDeniedException("NOT_THE_PEER", $"This node takes status reports only from {PartyCodes.Code(peer)}.");
-        }
+        await EnsureFromPeerAsync(request.FromParty, context);
 
         for (var i = 0; i < request.Reports.Count; i++)
         {
@@ -47,11 +45,35 @@ internal sealed class PeerRelayGrpcService(RelayReceiver receiver, IGatewayStore
             }
             else
             {
+                // The history alarm stays de-duplicated; the audit trail keeps every attempt.
                 await store.RecordAlarmAsync(report.MessageId, $"ALARM: a {report.Stage} report without the peer's valid signature was ignored", time.GetUtcNow(), context.CancellationToken);
+                await guard.RecordAsync(CallGuard.Caller(context), "FORGED_STATUS_REPORT", $"a {report.Stage} report for '{SafeText.Bounded(report.MessageId)}' without the peer's valid signature", report.MessageId, context.CancellationToken);
             }
         }
 
         var recorded = await store.RecordPeerStatusAsync(genuine, context.CancellationToken);
+        if (recorded < genuine.Count)
+        {
+            // Some were not recorded: repeats are fine, but a report about a notice this node never sent is audited.
+            foreach (var report in genuine)
+            {
+                if (await store.GetMessageAsync(report.MessageId, context.CancellationToken) is not { Direction: Direction.Outbound })
+                {
+                    await guard.RecordAsync(CallGuard.Caller(context), "UNKNOWN_MESSAGE", $"a {report.Stage} report for '{SafeText.Bounded(report.MessageId)}', which this node never sent", report.MessageId, context.CancellationToken);
+                }
+            }
+        }
+
         return new RelayStatusResponse { Recorded = recorded };
+    }
+
+    /// <summary>The peer node speaks only as the other Party; anything else is denied and audited.</summary>
+    private async Task EnsureFromPeerAsync(Party fromParty, ServerCallContext context)
+    {
+        var peer = options.Value.PeerParty;
+        if (fromParty != peer)
+        {
+            await guard.DenyAsync(CallGuard.Caller(context), "NOT_THE_PEER", $"This node takes notices and status reports only from {PartyCodes.Code(peer)}", "", context.CancellationToken);
+        }
     }
 }

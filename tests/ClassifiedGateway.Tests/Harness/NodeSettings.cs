@@ -12,6 +12,19 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
     /// <summary>The node's hosting environment (Development unless a test needs Production's behaviour).</summary>
     public string Environment { get; set; } = "Development";
 
+    /// <summary>Passes the development PKI's body registry on the command line, as Production (which has no
+    /// appsettings.Development.json) requires.</summary>
+    public void AddBodyRegistry()
+    {
+        string[] kz = ["kz-knb", "kz-ab-1", "kz-ab-2"];
+        string[] tm = ["tm-mns", "tm-ab-1", "tm-ab-2"];
+        for (var i = 0; i < kz.Length; i++)
+        {
+            Extra[$"Gateway:Bodies:KZ:{i}"] = kz[i];
+            Extra[$"Gateway:Bodies:TM:{i}"] = tm[i];
+        }
+    }
+
     public string DatabasePath => Path.Combine(DataDirectory, $"{Code}.db");
 
     /// <summary>The development PKI both nodes of the pair use (kz/, tm/).</summary>

@@ -57,7 +57,11 @@ public sealed class MonitoringTests
     [Fact]
     public async Task Production_logs_are_json_carry_message_ids_and_never_a_passport_or_classified_description()
     {
-        await using var pair = await NodePair.StartAsync(s => s.Environment = "Production");
+        await using var pair = await NodePair.StartAsync(s =>
+        {
+            s.Environment = "Production";
+            s.AddBodyRegistry();
+        });
         await using var tmSystems = new TestSubscriber(() => pair.TmNode.Party);
         var now = TimeProvider.System.GetUtcNow();
         var x = new Exchange(pair, now);

@@ -1,0 +1,27 @@
+namespace ClassifiedGateway.Gateway.Security;
+
+/// <summary>An HTTP endpoint the node maps, named for the access policy; carried as endpoint metadata so the seam knows what was hit.</summary>
+/// <param name="Name">Stable name used by the policy table and the audit trail.</param>
+/// <param name="Pattern">The route pattern, as mapped.</param>
+public sealed record HttpEndpoint(string Name, string Pattern);
+
+/// <summary>Every HTTP endpoint the node maps. The mapping itself reads this list, so an endpoint cannot exist without an entry here,
+/// and an endpoint without an entry is denied to everyone by the seam.</summary>
+public static class HttpEndpoints
+{
+    public static readonly HttpEndpoint Metrics = new("metrics", "/metrics");
+    public static readonly HttpEndpoint Live = new("healthz-live", "/healthz/live");
+    public static readonly HttpEndpoint Ready = new("healthz-ready", "/healthz/ready");
+    public static readonly HttpEndpoint DashboardPage = new("dashboard-page", "/");
+    public static readonly HttpEndpoint DashboardAsset = new("dashboard-asset", "/assets/{name}");
+    public static readonly HttpEndpoint Summary = new("api-summary", "/api/summary");
+    public static readonly HttpEndpoint Messages = new("api-messages", "/api/messages");
+    public static readonly HttpEndpoint Message = new("api-message", "/api/messages/{id}");
+    public static readonly HttpEndpoint Evidence = new("api-evidence", "/api/messages/{id}/evidence");
+    public static readonly HttpEndpoint Obligations = new("api-obligations", "/api/obligations");
+    public static readonly HttpEndpoint Events = new("api-events", "/api/events");
+
+    /// <summary>All of them, in mapping order.</summary>
+    public static readonly IReadOnlyList<HttpEndpoint> All =
+        [Metrics, Live, Ready, DashboardPage, DashboardAsset, Summary, Messages, Message, Evidence, Obligations, Events];
+}
