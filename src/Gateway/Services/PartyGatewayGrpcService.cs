@@ -65,7 +65,7 @@ internal sealed class PartyGatewayGrpcService(
 
             if (!AuthorizationMatrix.MayAccess(caller, record.Envelope))
             {
-                await guard.DenyAsNotFoundAsync(caller, "NOT_A_PARTY_TO_IT", ReceivedNotice, request.MessageId, context.CancellationToken);
+                await guard.DenyAsNotFoundAsync(caller, "NOT_A_PARTY_TO_IT", ReceivedNotice, request.MessageId, context.Method, context.CancellationToken);
             }
 
             if (record.Envelope.ReceiverBody != body)
@@ -92,7 +92,7 @@ internal sealed class PartyGatewayGrpcService(
         if (!AuthorizationMatrix.MayAccess(caller, record.Envelope))
         {
             // The same answer as for an unknown id: no probing whether another body's notice exists.
-            await guard.DenyAsNotFoundAsync(caller, "NOT_A_PARTY_TO_IT", Message, request.MessageId, context.CancellationToken);
+            await guard.DenyAsNotFoundAsync(caller, "NOT_A_PARTY_TO_IT", Message, request.MessageId, context.Method, context.CancellationToken);
         }
 
         return new GetMessageResponse { Message = record };

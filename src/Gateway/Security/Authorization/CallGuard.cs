@@ -39,9 +39,9 @@ public sealed partial class CallGuard(IGatewayStore store, TimeProvider time, IL
     }
 
     /// <summary>Throws NOT_FOUND exactly as for an unknown id (no probing whether another body's notice exists), after auditing the denial.</summary>
-    public async Task DenyAsNotFoundAsync(CallerIdentity caller, string reason, string what, string messageId, CancellationToken cancellationToken)
+    public async Task DenyAsNotFoundAsync(CallerIdentity caller, string reason, string what, string messageId, string via, CancellationToken cancellationToken)
     {
-        await RecordAsync(caller, reason, $"'{caller.Body}' may not see {what} '{SafeText.Bounded(messageId)}'", messageId, cancellationToken);
+        await RecordAsync(caller, reason, $"'{caller.Body}' may not see {what} '{SafeText.Bounded(messageId)}' via {via}", messageId, cancellationToken);
         throw new NotFoundException(what, messageId);
     }
 
