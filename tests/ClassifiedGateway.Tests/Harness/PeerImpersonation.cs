@@ -22,4 +22,12 @@ internal static class PeerImpersonation
             Signature = ByteString.CopyFrom(NodeSignatures.Sign(peer, SignedBytes.Notice(sequence, acceptedAt.ToUnixTimeMilliseconds(), bytes))),
         };
     }
+
+    /// <summary>A status report to <paramref name="receiver"/> as its peer would send it, correctly signed.</summary>
+    public static StatusReport SignedStatus(NodeSettings receiver, StatusReport report)
+    {
+        using var peer = X509Certificate2.CreateFromPemFile(Path.Combine(receiver.Other, "node.crt"), Path.Combine(receiver.Other, "node.key"));
+        report.Signature = ByteString.CopyFrom(NodeSignatures.Sign(peer, SignedBytes.Status(report)));
+        return report;
+    }
 }
