@@ -27,7 +27,7 @@ internal sealed partial class BodiesOptionsValidator : IValidateOptions<BodiesOp
         if (options.KZ.Count == 0 || options.TM.Count == 0)
         {
             failures.Add("The body registry is required: list each Party's body ids under Gateway:Bodies:KZ and Gateway:Bodies:TM " +
-                "(e.g. --Gateway:Bodies:KZ:0=kz-knb --Gateway:Bodies:TM:0=tm-mns, or an appsettings file; README: Body registry).");
+                "(e.g. --Gateway:Bodies:KZ:0=kz-knb --Gateway:Bodies:TM:0=tm-mns, or an appsettings file; docs/security.md: Body registry).");
         }
 
         foreach (var bad in options.KZ.Concat(options.TM).Where(id => !BodyId().IsMatch(id ?? "")).Take(3))
