@@ -70,6 +70,49 @@ public sealed class AuthorizationTests(PairFixture fixture) : IClassFixture<Pair
         Assert.Equal(Stage.Accepted, response.Stage);
     }
 
+    [Fact]
+    public async Task An_operator_certificate_on_the_local_listener_naming_the_operator_port_in_the_Host_header_is_denied_and_audited()
+    {
+        var before = AuditTrail.Denials(_pair.KzSettings);
+        using var http = Http(_pair.KzSettings, _pair.KzSettings.LocalPort, "kz-operator");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/classified.gateway.v1.OperatorService/CountByStage")
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent([0, 0, 0, 0, 0]),
+        };
+        request.Headers.Host = $"127.0.0.1:{_pair.KzSettings.OperatorPort}";
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        request.Content.Headers.ContentType = new("application/grpc");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal("7", response.Headers.GetValues("grpc-status").Single());
+        Assert.True(response.Headers.Contains("grpc-status-details-bin"));
+        Assert.Equal(before + 1, AuditTrail.Denials(_pair.KzSettings));
+    }
+
+    private static HttpClient Http(NodeSettings node, int port, string certificate)
+    {
+        var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(node.Own, "ca.crt")));
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new System.Net.Security.SslClientAuthenticationOptions
+            {
+                ClientCertificates = [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(Path.Combine(node.Own, certificate + ".crt"), Path.Combine(node.Own, certificate + ".key"))],
+                RemoteCertificateValidationCallback = (_, server, _, _) =>
+                {
+                    using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+                    chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(ca);
+                    chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                    return server is System.Security.Cryptography.X509Certificates.X509Certificate2 s && chain.Build(s);
+                },
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(15) };
+    }
+
     private static async Task DeniedAndAuditedAsync(NodeSettings node, string reason, Func<Task> call)
     {
         var before = AuditTrail.Denials(node);
