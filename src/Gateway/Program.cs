@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "node" => await GatewayNode.RunAsync(args[1..]),
     "pki" => PkiCommand.Run(args[1..]),
     "verify-audit" => VerifyAuditCommand.Run(args[1..]),
+    "verify-store" => VerifyStoreCommand.Run(args[1..]),
     "rules-catalogue" => PrintCatalogue(),
     _ => await GatewayNode.RunAsync(args),
 };

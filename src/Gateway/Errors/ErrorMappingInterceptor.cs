@@ -39,6 +39,9 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         {
             case RpcException:
                 return null;
+            case StorageFullException full:
+                // The store logs the episode once; a line per refused call would flood the log while the disk is full.
+                return StatusMapper.ToRpcException(full);
             case GatewayException gateway:
                 LogRefused(logger, context.Method, gateway.GetType().Name);
                 return StatusMapper.ToRpcException(gateway);

@@ -49,3 +49,10 @@ public sealed class NotFoundException(string what, string id) : GatewayException
 
     public string Id { get; } = id;
 }
+
+/// <summary>The store could not take the write because its disk or database is full (RESOURCE_EXHAUSTED with google.rpc.RetryInfo).</summary>
+public sealed class StorageFullException(Exception? inner = null)
+    : GatewayException("The node's storage is full; nothing was stored. Retry later.")
+{
+    public Exception? Cause { get; } = inner;
+}

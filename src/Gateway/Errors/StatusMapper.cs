@@ -22,6 +22,7 @@ public static class StatusMapper
         PermissionDeniedException e => Build(Code.PermissionDenied, e.Message, ErrorInfo(e.Reason, null, [])),
         IdConflictException e => Build(Code.AlreadyExists, e.Message, ErrorInfo("ID_CONFLICT", null, ["envelope.id"])),
         NotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = e.What, ResourceName = e.Id }),
+        StorageFullException e => Build(Code.ResourceExhausted, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) }),
         _ => Internal(null),
     };
 

@@ -18,6 +18,8 @@ public sealed class GatewayMetrics : IDisposable
         AcknowledgementLatency = _meter.CreateHistogram<double>("gateway_acknowledgement_latency", unit: "s",
             description: "From acceptance by the sending node to the receiving system's acknowledgement.");
         Alarms = _meter.CreateCounter<long>("gateway_alarms", description: "Integrity alarms (forged or mismatched receipts and reports).");
+        Quarantined = _meter.CreateCounter<long>("gateway_quarantined",
+            description: "Messages quarantined because their stored envelope failed its digest or did not parse.");
     }
 
     public Counter<long> StageEvents { get; }
@@ -27,6 +29,8 @@ public sealed class GatewayMetrics : IDisposable
     public Histogram<double> AcknowledgementLatency { get; }
 
     public Counter<long> Alarms { get; }
+
+    public Counter<long> Quarantined { get; }
 
     /// <summary>Registers gauges whose values are read at scrape time.</summary>
     public void Observe(string name, string description, Func<IEnumerable<Measurement<double>>> observe) =>

@@ -76,6 +76,10 @@ internal sealed partial class MetricsProjector(
         {
             case EventKind.Stage:
                 metrics.StageEvents.Add(1, new("kind", e.Kind), new("stage", e.Stage.ToString()), new("direction", direction));
+                if (e.Stage == Stage.Failed && e.Refusal?.RuleId == "QUARANTINED")
+                {
+                    metrics.Quarantined.Add(1, new("kind", e.Kind), new("direction", direction));
+                }
                 if (e.Direction == Direction.Outbound && e.MessageAcceptedAt is not null)
                 {
                     var seconds = (e.At.ToDateTimeOffset() - e.MessageAcceptedAt.ToDateTimeOffset()).TotalSeconds;

@@ -46,7 +46,7 @@ internal sealed partial class DeliveryStreamer(IGatewayStore store, TimeProvider
             await stream.WriteAsync(new SubscribeResponse
             {
                 Cursor = item.Cursor,
-                Envelope = Envelope.Parser.ParseFrom(item.EnvelopeBytes),
+                Envelope = item.Envelope,
                 // A resumed stream may carry what an earlier connection already had: say so.
                 Redelivery = redelivery || item.DeliveryCount > 0,
                 DeliveryAttempt = item.DeliveryCount + 1,

@@ -25,7 +25,11 @@ internal sealed partial class ObligationScheduler(IGatewayStore store, TimeProvi
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogScanFailed(logger, e);
+                // Storage full is logged once per episode by the store; the next tick tries again.
+                if (e is not Errors.StorageFullException)
+                {
+                    LogScanFailed(logger, e);
+                }
             }
         }
         while (await Waits.NextTickAsync(timer, stoppingToken));

@@ -41,7 +41,11 @@ internal sealed partial class AuditCheckpointer(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogFailed(logger, e);
+                // Storage full is logged once per episode by the store; the next tick tries again.
+                if (e is not Errors.StorageFullException)
+                {
+                    LogFailed(logger, e);
+                }
             }
         }
         while (await Waits.NextTickAsync(timer, stoppingToken));

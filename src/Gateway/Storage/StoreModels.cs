@@ -34,8 +34,8 @@ public sealed record StoredEvidence(
     Receipt? Receipt, IReadOnlyList<Security.AuditEntry> Audit);
 
 
-/// <summary>A stored inbound notice ready for a subscriber.</summary>
-public sealed record InboxItem(long Cursor, string MessageId, byte[] EnvelopeBytes, int DeliveryCount);
+/// <summary>A stored inbound notice ready for a subscriber, its envelope checked against its stored digest.</summary>
+public sealed record InboxItem(long Cursor, string MessageId, Envelope Envelope, int DeliveryCount);
 
 /// <summary>The result of an acknowledgement.</summary>
 public sealed record AcknowledgeOutcome(string MessageId, Stage Stage, DateTimeOffset AcknowledgedAt);

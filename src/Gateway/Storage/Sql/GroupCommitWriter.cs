@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using ClassifiedGateway.Gateway.Errors;
 
 namespace ClassifiedGateway.Gateway.Storage.Sql;
 
@@ -16,20 +17,31 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     private readonly StoreSignals _signals;
     private readonly int _maxBatch;
     private readonly ILogger _logger;
+    private readonly IWriteFaults? _faults;
+    private readonly IStoreErrors? _errors;
+    private readonly TimeProvider _time;
     private readonly Task _loop;
     private DbConnection? _connection;
+    private DateTimeOffset? _fullSince;
 
-    public GroupCommitWriter(Func<DbConnection> openConnection, StoreSignals signals, int maxBatch, ILogger logger)
+    public GroupCommitWriter(Func<DbConnection> openConnection, StoreSignals signals, int maxBatch, ILogger logger,
+        IWriteFaults? faults = null, IStoreErrors? errors = null, TimeProvider? time = null)
     {
         _openConnection = openConnection;
         _signals = signals;
         _maxBatch = maxBatch;
         _logger = logger;
+        _faults = faults;
+        _errors = errors;
+        _time = time ?? TimeProvider.System;
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>How many transactions and operations have been committed (for the benchmark and metrics).</summary>
     public (long Transactions, long Operations) Committed => (Interlocked.Read(ref _transactions), Interlocked.Read(ref _operations));
+
+    /// <summary>Since when writes are refused for lack of space (null while they are not).</summary>
+    public DateTimeOffset? StorageFullSince => _fullSince;
 
     private long _transactions;
     private long _operations;
@@ -58,53 +70,120 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
     }
 
+    /// <remarks>Every operation of the batch is answered whatever fails: its own error when it threw inside its savepoint
+    /// (nothing of it is kept), the batch's error when the writer's own statements (open, BEGIN, SAVEPOINT, RELEASE,
+    /// ROLLBACK TO, COMMIT) failed, success only after COMMIT returned.</remarks>
     private void CommitBatch(List<IWriteOp> batch)
     {
-        var succeeded = new List<IWriteOp>(batch.Count);
+        var own = new Exception?[batch.Count];
         try
         {
+            _faults?.Before(WriteStep.Open, _connection);
             _connection ??= _openConnection();
+            _faults?.Before(WriteStep.Begin, _connection);
             using var transaction = _connection.BeginTransaction();
             var scope = new WriteScope(_connection, transaction);
             for (var i = 0; i < batch.Count; i++)
             {
-                scope.Execute($"SAVEPOINT op{i}");
+                Step(scope, WriteStep.Savepoint, $"SAVEPOINT op{i}");
                 try
                 {
                     batch[i].Run(scope);
-                    scope.Execute($"RELEASE SAVEPOINT op{i}");
-                    succeeded.Add(batch[i]);
                 }
                 catch (Exception e)
                 {
-                    scope.Execute($"ROLLBACK TO SAVEPOINT op{i}");
-                    scope.Execute($"RELEASE SAVEPOINT op{i}");
-                    batch[i].Fail(e);
+                    own[i] = Translate(e);
+                    Step(scope, WriteStep.RollbackTo, $"ROLLBACK TO SAVEPOINT op{i}");
                 }
+
+                Step(scope, WriteStep.Release, $"RELEASE SAVEPOINT op{i}");
             }
 
+            _faults?.Before(WriteStep.Commit, _connection);
             transaction.Commit();
             Interlocked.Increment(ref _transactions);
-            Interlocked.Add(ref _operations, succeeded.Count);
+            Interlocked.Add(ref _operations, own.Count(e => e is null));
             Pulse(scope);
         }
         catch (Exception e)
         {
-            LogCommitFailed(_logger, e, batch.Count);
-            _connection?.Dispose();
-            _connection = null;
-            foreach (var op in succeeded)
+            var failure = Translate(e);
+            ReportBatchFailure(failure, e, batch.Count);
+            ResetConnection();
+            for (var i = 0; i < batch.Count; i++)
             {
-                op.Fail(e);
+                batch[i].Fail(own[i] ?? failure);
             }
 
             return;
         }
 
-        foreach (var op in succeeded)
+        if (own.Any(e => e is StorageFullException))
         {
-            op.Complete();
+            NoteStorageFull();
         }
+        else if (_fullSince is { } since)
+        {
+            _fullSince = null;
+            LogStorageRecovered(_logger, (_time.GetUtcNow() - since).TotalSeconds);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (own[i] is { } error)
+            {
+                batch[i].Fail(error);
+            }
+            else
+            {
+                batch[i].Complete();
+            }
+        }
+    }
+
+    private void Step(WriteScope scope, WriteStep step, string sql)
+    {
+        _faults?.Before(step, _connection);
+        scope.Execute(sql);
+    }
+
+    private Exception Translate(Exception exception) =>
+        exception is not StorageFullException && _errors?.IsStorageFull(exception) == true ? new StorageFullException(exception) : exception;
+
+    private void ReportBatchFailure(Exception failure, Exception original, int count)
+    {
+        if (failure is StorageFullException)
+        {
+            NoteStorageFull();
+        }
+        else
+        {
+            LogCommitFailed(_logger, original, count);
+        }
+    }
+
+    /// <summary>One log line per episode: the first refusal for lack of space, then nothing until a commit succeeds again.</summary>
+    private void NoteStorageFull()
+    {
+        if (_fullSince is null)
+        {
+            _fullSince = _time.GetUtcNow();
+            LogStorageFull(_logger);
+        }
+    }
+
+    private void ResetConnection()
+    {
+        try
+        {
+            _connection?.Dispose();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // A connection that failed mid-transaction may also fail to close; the next batch opens a new one.
+        }
+
+        _connection = null;
     }
 
     private void Pulse(WriteScope scope)
@@ -134,6 +213,13 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Group commit of {OperationCount} writes failed; none was acknowledged")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int operationCount);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error,
+        Message = "Storage full: writes are refused with RESOURCE_EXHAUSTED (nothing is acknowledged) until space returns")]
+    private static partial void LogStorageFull(ILogger logger);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Storage recovered after {Seconds:F1} s full; writes are accepted again")]
+    private static partial void LogStorageRecovered(ILogger logger, double seconds);
 
     private interface IWriteOp
     {

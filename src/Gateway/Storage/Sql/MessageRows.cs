@@ -9,10 +9,14 @@ internal static class MessageRows
 {
     public const string Columns = "seq, id, direction, kind, stage, stage_at, accepted_at, envelope, receipt, refusal_rule, refusal_article, refusal_message, refusal_fields, flags, "
         + "(SELECT MIN(due_at) FROM obligations o WHERE o.message_id = messages.id AND o.closed_at IS NULL) AS next_due, "
-        + "(SELECT COUNT(*) FROM obligations o WHERE o.message_id = messages.id AND o.closed_at IS NULL AND o.overdue_at IS NOT NULL) AS overdue";
+        + "(SELECT COUNT(*) FROM obligations o WHERE o.message_id = messages.id AND o.closed_at IS NULL AND o.overdue_at IS NOT NULL) AS overdue, "
+        + "digest, sender_party, sender_body, receiver_party, receiver_body";
 
-    public static (long Sequence, MessageRecord Record) Read(DbDataReader r)
+    /// <summary>A stored row as a record. <c>Problem</c> is set when a row not yet quarantined fails its check. An envelope that fails its digest or does not parse is left out (the record carries
+    /// only the row's own columns: id, parties, bodies) and <c>Problem</c> says why; the row is never served as if intact.</summary>
+    public static (long Sequence, MessageRecord Record, string? Problem) Read(DbDataReader r)
     {
+        var envelope = StoredEnvelopes.Check((byte[])r[7], (byte[])r[16], out var problem);
         var record = new MessageRecord
         {
             Direction = (Direction)r.GetInt32(2),
@@ -20,7 +24,14 @@ internal static class MessageRows
             Stage = (Stage)r.GetInt32(4),
             StageAt = Times.ToTimestamp(r.GetInt64(5)),
             AcceptedAt = Times.ToTimestamp(r.GetInt64(6)),
-            Envelope = Envelope.Parser.ParseFrom((byte[])r[7]),
+            Envelope = envelope ?? new Envelope
+            {
+                Id = r.GetString(1),
+                SenderParty = (Party)r.GetInt32(17),
+                SenderBody = r.GetString(18),
+                ReceiverParty = (Party)r.GetInt32(19),
+                ReceiverBody = r.GetString(20),
+            },
         };
         if (!r.IsDBNull(8))
         {
@@ -43,8 +54,19 @@ internal static class MessageRows
         }
 
         record.Overdue = r.GetInt64(15) > 0;
+        if (problem is not null && record is { Stage: Stage.Failed, Refusal.RuleId: StoredEnvelopes.QuarantineRule })
+        {
+            // Already quarantined: nothing new to report.
+            problem = null;
+        }
+        else if (problem is not null)
+        {
+            // Shown as quarantined from the first read on; the caller records the quarantine.
+            record.Stage = Stage.Failed;
+            record.Refusal = StoredEnvelopes.QuarantineRefusal(problem);
+        }
 
-        return (r.GetInt64(0), record);
+        return (r.GetInt64(0), record, problem);
     }
 
     /// <summary>Reads rule, article, message and fields from four consecutive columns.</summary>

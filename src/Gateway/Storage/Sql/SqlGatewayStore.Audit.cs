@@ -77,14 +77,22 @@ internal sealed partial class SqlGatewayStore
     public async Task<StoredEvidence?> GetEvidenceAsync(string messageId, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(
-            "SELECT direction, envelope, peer_sequence, sender_accepted_at, notice_signature, receipt FROM messages WHERE id = @id",
+            "SELECT direction, envelope, peer_sequence, sender_accepted_at, notice_signature, receipt, digest FROM messages WHERE id = @id",
             r => (Direction: (Direction)r.GetInt32(0), Envelope: (byte[])r[1], Sequence: r.IsDBNull(2) ? (long?)null : r.GetInt64(2),
                 Sent: r.IsDBNull(3) ? (DateTimeOffset?)null : Times.FromUnixMs(r.GetInt64(3)), Signature: r.IsDBNull(4) ? null : (byte[])r[4],
-                Receipt: r.IsDBNull(5) ? null : Receipt.Parser.ParseFrom((byte[])r[5])),
+                Receipt: r.IsDBNull(5) ? null : Receipt.Parser.ParseFrom((byte[])r[5]), Digest: (byte[])r[6]),
             cancellationToken, ("@id", messageId));
         if (rows.Count == 0)
         {
             return null;
+        }
+
+        if (StoredEnvelopes.Check(rows[0].Envelope, rows[0].Digest, out var problem) is null)
+        {
+            // Evidence of altered content would be evidence of nothing: quarantine and say so instead.
+            await QuarantineAsync([(messageId, problem!)], cancellationToken);
+            throw new Errors.RuleRefusalException(StoredEnvelopes.QuarantineRule, "",
+                $"Message '{messageId}' is quarantined: its stored envelope {problem}. No evidence is exported for it.", ["message_id"]);
         }
 
         var audit = await QueryAsync("SELECT seq, at, kind, message_id, actor, detail, prev_hash, hash FROM audit WHERE message_id = @id ORDER BY seq",

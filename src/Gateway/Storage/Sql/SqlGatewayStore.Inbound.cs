@@ -68,14 +68,14 @@ internal sealed partial class SqlGatewayStore
             ("@signature", notice.Signature), ("@sent", Times.ToUnixMs(notice.SenderAcceptedAt)), ("@id", id));
         if (stored)
         {
-            AppendHistory(scope, id, Stage.Relayed, at, "received from the other node");
+            AppendHistory(scope, id, Stage.Relayed, at, "received from the other node", storedDigest: digest);
             RecordAdmission(scope, notice.Envelope, admission, Stage.Relayed, at);
             MarkAnswered(scope, notice.Envelope, at);
             scope.InboxChanged = true;
         }
         else
         {
-            AppendHistory(scope, id, Stage.Refused, at, "refused on arrival", admission.Refusal);
+            AppendHistory(scope, id, Stage.Refused, at, "refused on arrival", admission.Refusal, storedDigest: digest);
         }
 
         return receipt;
@@ -90,25 +90,34 @@ internal sealed partial class SqlGatewayStore
         Refusal = refusal,
     };
 
-    public async Task<IReadOnlyList<InboxItem>> ReadInboxAsync(long afterCursor, string? receiverBody, int limit, CancellationToken cancellationToken) =>
-        await QueryAsync("""
-            SELECT inbox_cursor, id, envelope, delivery_count FROM messages
+    public Task<IReadOnlyList<InboxItem>> ReadInboxAsync(long afterCursor, string? receiverBody, int limit, CancellationToken cancellationToken) =>
+        ReadCheckedInboxAsync("""
+            SELECT inbox_cursor, id, envelope, delivery_count, digest FROM messages
             WHERE inbox_cursor > @after AND (@body IS NULL OR receiver_body = @body)
             ORDER BY inbox_cursor LIMIT @limit
-            """, ReadInboxItem, cancellationToken, ("@after", afterCursor), ("@body", receiverBody), ("@limit", limit));
+            """, cancellationToken, ("@after", afterCursor), ("@body", receiverBody), ("@limit", limit));
 
-    public async Task<IReadOnlyList<InboxItem>> ReadRedeliveriesAsync(long upToCursor, string? receiverBody, DateTimeOffset deliveredBefore, int limit, CancellationToken cancellationToken) =>
-        await QueryAsync("""
-            SELECT inbox_cursor, id, envelope, delivery_count FROM messages
+    public Task<IReadOnlyList<InboxItem>> ReadRedeliveriesAsync(long upToCursor, string? receiverBody, DateTimeOffset deliveredBefore, int limit, CancellationToken cancellationToken) =>
+        ReadCheckedInboxAsync("""
+            SELECT inbox_cursor, id, envelope, delivery_count, digest FROM messages
             WHERE inbox_cursor IS NOT NULL AND acknowledged_at IS NULL AND inbox_cursor <= @upto
               AND last_delivered_at IS NOT NULL AND last_delivered_at <= @before
               AND (@body IS NULL OR receiver_body = @body)
             ORDER BY inbox_cursor LIMIT @limit
-            """, ReadInboxItem, cancellationToken,
+            """, cancellationToken,
             ("@upto", upToCursor), ("@before", Times.ToUnixMs(deliveredBefore)), ("@body", receiverBody), ("@limit", limit));
 
-    private static InboxItem ReadInboxItem(System.Data.Common.DbDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), (byte[])r[2], r.GetInt32(3));
+    /// <summary>Reads inbox rows and checks each envelope; what fails is quarantined (it leaves the inbox) and not returned.</summary>
+    private async Task<IReadOnlyList<InboxItem>> ReadCheckedInboxAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var rows = await QueryAsync(sql, r =>
+        {
+            var envelope = StoredEnvelopes.Check((byte[])r[2], (byte[])r[4], out var problem);
+            return (Item: envelope is null ? null : new InboxItem(r.GetInt64(0), r.GetString(1), envelope, r.GetInt32(3)), Id: r.GetString(1), Problem: problem);
+        }, cancellationToken, parameters);
+        await QuarantineAsync([.. rows.Where(r => r.Item is null).Select(r => (r.Id, r.Problem!))], cancellationToken);
+        return [.. rows.Where(r => r.Item is not null).Select(r => r.Item!)];
+    }
 
     public Task MarkDeliveredAsync(IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>

@@ -28,29 +28,44 @@ internal sealed partial class SqlGatewayStore
             if (admission.Refusal is null)
             {
                 EnqueueOutbox(scope, OutboxEntryType.Notice, command.Envelope.Id, null, command.At, null);
-                AppendHistory(scope, command.Envelope.Id, Stage.Accepted, command.At, "accepted", actor: command.Actor);
+                AppendHistory(scope, command.Envelope.Id, Stage.Accepted, command.At, "accepted", actor: command.Actor, storedDigest: digest);
                 RecordAdmission(scope, command.Envelope, admission, Stage.Accepted, command.At);
                 MarkAnswered(scope, command.Envelope, command.At);
             }
             else
             {
-                AppendHistory(scope, command.Envelope.Id, Stage.Refused, command.At, "refused at submit", admission.Refusal, actor: command.Actor);
+                AppendHistory(scope, command.Envelope.Id, Stage.Refused, command.At, "refused at submit", admission.Refusal, actor: command.Actor, storedDigest: digest);
             }
 
             return new SubmitOutcome(command.Envelope.Id, stage, Times.AsStored(command.At), false, admission.Refusal);
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, CancellationToken cancellationToken) =>
-        await QueryAsync("""
-            SELECT o.seq, o.entry_type, o.message_id, m.envelope, o.at, o.status_stage, o.by_body
+    public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync("""
+            SELECT o.seq, o.entry_type, o.message_id, m.envelope, o.at, o.status_stage, o.by_body, m.digest
             FROM outbox o LEFT JOIN messages m ON m.id = o.message_id
             ORDER BY o.seq LIMIT @limit
             """,
-            r => new OutboxEntry(r.GetInt64(0), (OutboxEntryType)r.GetInt32(1), r.GetString(2),
-                r.IsDBNull(3) ? null : (byte[])r[3], Times.FromUnixMs(r.GetInt64(4)),
-                r.IsDBNull(5) ? Stage.Unspecified : (Stage)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6)),
+            r =>
+            {
+                var entry = new OutboxEntry(r.GetInt64(0), (OutboxEntryType)r.GetInt32(1), r.GetString(2),
+                    r.IsDBNull(3) ? null : (byte[])r[3], Times.FromUnixMs(r.GetInt64(4)),
+                    r.IsDBNull(5) ? Stage.Unspecified : (Stage)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6));
+                // A notice is relayed (and re-signed) only if its stored bytes are still the ones accepted.
+                string? problem = null;
+                if (entry.Type == OutboxEntryType.Notice)
+                {
+                    StoredEnvelopes.Check(entry.EnvelopeBytes, r.IsDBNull(7) ? null : (byte[])r[7], out problem);
+                }
+
+                return (Entry: entry, Problem: problem);
+            },
             cancellationToken, ("@limit", limit));
+        await QuarantineAsync([.. rows.Where(r => r.Problem is not null).Select(r => (r.Entry.MessageId, r.Problem!))], cancellationToken);
+        return [.. rows.Where(r => r.Problem is null).Select(r => r.Entry)];
+    }
 
     public Task RecordReceiptsAsync(IReadOnlyList<ReceiptForEntry> receipts, DateTimeOffset at, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>

@@ -14,14 +14,15 @@ internal sealed partial class SqlGatewayStore
 
     public async Task<MessageRecord?> GetMessageAsync(string messageId, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync($"SELECT {MessageRows.Columns} FROM messages WHERE id = @id", r => MessageRows.Read(r).Record,
+        var rows = await QueryAsync($"SELECT {MessageRows.Columns} FROM messages WHERE id = @id", MessageRows.Read,
             cancellationToken, ("@id", messageId));
         if (rows.Count == 0)
         {
             return null;
         }
 
-        var record = rows[0];
+        await QuarantineAsync(Unreadable(rows), cancellationToken);
+        var record = rows[0].Record;
         record.History.AddRange(await QueryAsync($"{EventSelect} WHERE h.message_id = @id ORDER BY h.seq", MessageRows.ReadEvent,
             cancellationToken, ("@id", messageId)));
         record.Obligations.AddRange(await ObligationsOfAsync(messageId, cancellationToken));
@@ -83,10 +84,15 @@ internal sealed partial class SqlGatewayStore
         sql.Append(" ORDER BY seq DESC LIMIT @limit");
         parameters.Add(("@limit", query.PageSize + 1));
         var rows = await QueryAsync(sql.ToString(), MessageRows.Read, cancellationToken, [.. parameters]);
+        await QuarantineAsync(Unreadable(rows), cancellationToken);
         var page = rows.Take(query.PageSize).ToList();
         long? next = rows.Count > query.PageSize ? page[^1].Sequence : null;
         return new MessagePage([.. page.Select(p => p.Record)], next);
     }
+
+    /// <summary>Rows whose envelope failed its check and are not yet quarantined.</summary>
+    private static List<(string, string)> Unreadable(IEnumerable<(long Sequence, MessageRecord Record, string? Problem)> rows) =>
+        [.. rows.Where(r => r.Problem is not null).Select(r => (r.Record.Envelope.Id, r.Problem!))];
 
     public async Task<IReadOnlyList<StageEvent>> ReadStageChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
         await QueryAsync($"{EventSelect} WHERE h.seq > @after ORDER BY h.seq LIMIT @limit", MessageRows.ReadEvent, cancellationToken,

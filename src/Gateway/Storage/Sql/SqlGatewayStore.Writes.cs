@@ -34,10 +34,12 @@ internal sealed partial class SqlGatewayStore
     }
 
     private static void AppendHistory(WriteScope scope, string messageId, Stage stage, DateTimeOffset at, string? detail, Refusal? refusal = null,
-        EventKind eventKind = EventKind.Stage, string actor = "node")
+        EventKind eventKind = EventKind.Stage, string actor = "node", byte[]? storedDigest = null)
     {
         var what = eventKind == EventKind.Stage ? $"stage:{stage}" : $"{eventKind}".ToLowerInvariant();
-        AppendAudit(scope, what, messageId, actor, refusal is null ? detail ?? "" : $"{refusal.RuleId} ({refusal.Article}): {refusal.Message}", at);
+        var auditDetail = refusal is null ? detail ?? "" : $"{refusal.RuleId} ({refusal.Article}): {refusal.Message}";
+        // The entry that records storing an envelope carries its digest, so the chain vouches for the stored bytes.
+        AppendAudit(scope, what, messageId, actor, storedDigest is null ? auditDetail : $"{auditDetail} {StoredEnvelopes.AuditDigest(storedDigest)}", at);
         scope.Execute("""
             INSERT INTO history (message_id, stage, at, detail, refusal_rule, refusal_article, refusal_message, event_kind)
             VALUES (@id, @stage, @at, @detail, @rule, @article, @message, @event)

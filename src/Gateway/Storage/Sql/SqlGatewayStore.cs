@@ -9,12 +9,14 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
     private readonly ISqlDialect _dialect;
     private readonly GroupCommitWriter _writer;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    public SqlGatewayStore(ISqlDialect dialect, int maxGroupCommit, TimeProvider time, ILogger<SqlGatewayStore> logger)
+    public SqlGatewayStore(ISqlDialect dialect, int maxGroupCommit, TimeProvider time, ILogger<SqlGatewayStore> logger, IWriteFaults? faults = null)
     {
         _dialect = dialect;
         _time = time;
-        _writer = new GroupCommitWriter(dialect.OpenWriter, Signals, maxGroupCommit, logger);
+        _logger = logger;
+        _writer = new GroupCommitWriter(dialect.OpenWriter, Signals, maxGroupCommit, logger, faults, dialect as IStoreErrors, time);
     }
 
     public StoreSignals Signals { get; } = new();

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace ClassifiedGateway.Gateway.Storage.Sqlite;
 
 /// <summary>SQLite: WAL with synchronous=FULL, so a COMMIT that returned survives power loss.</summary>
-internal sealed class SqliteDialect : ISqlDialect
+internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
 {
     private readonly string _connectionString;
 
@@ -28,6 +28,9 @@ internal sealed class SqliteDialect : ISqlDialect
     }
 
     public IReadOnlyList<(int Version, string Sql)> Migrations => SqliteMigrations.All;
+
+    /// <summary>SQLITE_FULL (13) and the I/O errors (10, SQLITE_IOERR_*) a full disk causes when the WAL or journal cannot grow.</summary>
+    public bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 or 10 };
 
     public DbConnection OpenWriter()
     {

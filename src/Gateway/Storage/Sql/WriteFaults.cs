@@ -1,0 +1,28 @@
+using System.Data.Common;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>The statements the group commit runs around the operations; a fault hook may fail any of them.</summary>
+public enum WriteStep
+{
+    Open = 1,
+    Begin = 2,
+    Savepoint = 3,
+    Release = 4,
+    RollbackTo = 5,
+    Commit = 6,
+}
+
+/// <summary>A development-only hook the writer calls before each of its own statements (fault injection).</summary>
+public interface IWriteFaults
+{
+    /// <summary>Throws to make <paramref name="step"/> fail; may run a statement on <paramref name="connection"/> (null before it is open).</summary>
+    void Before(WriteStep step, DbConnection? connection);
+}
+
+/// <summary>Store errors worth telling apart: storage full is retryable and logged once per episode.</summary>
+internal interface IStoreErrors
+{
+    /// <summary>Whether the engine refused the write because the disk or the database is full.</summary>
+    bool IsStorageFull(Exception exception);
+}
