@@ -5,6 +5,7 @@ using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Rules;
 using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Storage.Faults;
 using ClassifiedGateway.Gateway.Time;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<EndpointOptions>().BindConfiguration(EndpointOptions.SectionName).ValidateDataAnnotations();
         services.AddGatewayTime(environment);
         services.AddGatewayStorage();
+        services.AddGatewayFaults(environment);
         services.AddHostedService<StoreInitializer>();
         services.AddGatewayRules();
         services.AddGatewayRouting();

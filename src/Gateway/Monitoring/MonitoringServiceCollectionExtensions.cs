@@ -13,7 +13,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(GatewayMetrics.MeterName)
             .AddPrometheusExporter());
-        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<PeerLinkHealthCheck>("peer-link");
         services.AddGrpcReflection();
         return services;
     }

@@ -40,4 +40,14 @@ public sealed class RelayOptions
     /// <summary>Longest wait for new outbox work before the relay looks again anyway.</summary>
     /// <value>Default 5 seconds.</value>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Attempts of one outbox entry, sent alone, that the peer refuses with a non-transient status (INVALID_ARGUMENT,
+    /// FAILED_PRECONDITION, PERMISSION_DENIED, ...) before the entry is given up as FAILED and the outbox moves on.</summary>
+    /// <value>Default 3.</value>
+    [Range(1, 100)]
+    public int PermanentFailureAttempts { get; set; } = 3;
+
+    /// <summary>Longest wait for the local store to record what the peer answered; the loop goes on after it (the peer dedups).</summary>
+    /// <value>Default 30 seconds.</value>
+    public TimeSpan StoreWriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -15,9 +15,12 @@ namespace ClassifiedGateway.Gateway.Routing;
 /// means it is sent again, and the peer's dedup by id answers the retry with the same receipt.</remarks>
 internal sealed partial class OutboxRelay(
     IGatewayStore store, PeerLink peer, NodeKeys keys, TimeProvider time, IOptions<RelayOptions> relayOptions, IOptions<GatewayOptions> gatewayOptions,
-    ILogger<OutboxRelay> logger) : BackgroundService
+    PeerLinkState link, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly CircuitBreakerStateProvider _circuit = new();
+
+    /// <summary>The entry the peer refused with a non-transient status, sent alone until it passes or is given up.</summary>
+    private (long Sequence, int Attempts)? _suspect;
 
     /// <summary>Whether the link to the peer is currently refused by the circuit breaker.</summary>
     public CircuitState PeerCircuit => _circuit.CircuitState;
@@ -29,6 +32,7 @@ internal sealed partial class OutboxRelay(
         while (!stoppingToken.IsCancellationRequested)
         {
             var wake = store.Signals.Outbox.Next;
+            List<OutboxEntry>? run = null;
             try
             {
                 var entries = await store.ReadOutboxAsync(options.BatchSize, stoppingToken);
@@ -38,8 +42,14 @@ internal sealed partial class OutboxRelay(
                     continue;
                 }
 
-                var run = entries.TakeWhile(e => e.Type == entries[0].Type).ToList();
+                // While an entry is suspected of being refused for good, it goes alone, so the refusal is its own.
+                run = [.. entries.TakeWhile(e => e.Type == entries[0].Type).Take(_suspect is null ? int.MaxValue : 1)];
                 await pipeline.ExecuteAsync(async ct => await SendAsync(run, ct), stoppingToken);
+                _suspect = null;
+                if (link.Succeeded(time.GetUtcNow()) is { } outage)
+                {
+                    LogRelayRecovered(logger, outage.TotalSeconds, await store.OutboxDepthAsync(stoppingToken));
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -47,7 +57,16 @@ internal sealed partial class OutboxRelay(
             }
             catch (Exception e)
             {
-                LogRelayFailed(logger, e.GetType().Name, _circuit.CircuitState.ToString());
+                if (RelayPipeline.IsPermanent(e) && run is { Count: > 0 } && await GiveUpAsync(run, e, options, stoppingToken))
+                {
+                    continue;
+                }
+
+                if (link.Failed(e, time.GetUtcNow()))
+                {
+                    LogRelayFailing(logger, time.GetUtcNow(), PeerLinkState.Describe(e), _circuit.CircuitState.ToString());
+                }
+
                 try
                 {
                     await Task.Delay(options.FailureBackoff, time, stoppingToken);
@@ -58,6 +77,34 @@ internal sealed partial class OutboxRelay(
                 }
             }
         }
+    }
+
+    /// <summary>A non-transient refusal: a batch is narrowed to its first entry; an entry refused alone often enough is marked
+    /// FAILED with the peer's status and leaves the outbox. True when the loop should go on at once.</summary>
+    private async Task<bool> GiveUpAsync(List<OutboxEntry> run, Exception e, RelayOptions options, CancellationToken stoppingToken)
+    {
+        var first = run[0];
+        var attempts = run.Count == 1 && _suspect is { } s && s.Sequence == first.Sequence ? s.Attempts + 1 : run.Count == 1 ? 1 : 0;
+        _suspect = (first.Sequence, attempts);
+        if (attempts < options.PermanentFailureAttempts)
+        {
+            return attempts == 0;
+        }
+
+        var reason = $"the other node refused it {attempts} times: {PeerLinkState.Describe(e)}";
+        using var wait = StoreWait(options, stoppingToken);
+        await store.FailOutboxEntryAsync(first.Sequence, first.MessageId, first.Type, reason, time.GetUtcNow(), wait.Token);
+        LogGivenUp(logger, first.MessageId, first.Sequence, PeerLinkState.Describe(e));
+        _suspect = null;
+        return true;
+    }
+
+    /// <summary>A bound on waiting for our own store: the write goes ahead regardless, and a receipt not recorded is asked for again.</summary>
+    private static CancellationTokenSource StoreWait(RelayOptions options, CancellationToken cancellationToken)
+    {
+        var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(options.StoreWriteTimeout);
+        return wait;
     }
 
     private async ValueTask SendAsync(List<OutboxEntry> run, CancellationToken cancellationToken)
@@ -85,8 +132,9 @@ internal sealed partial class OutboxRelay(
             {
                 if (ReceiptProblem(run[i], response.Receipts[i]) is { } problem)
                 {
-                    await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), CancellationToken.None);
-                    await store.RecordAlarmAsync(run[i].MessageId, $"ALARM: receipt rejected: {problem}", time.GetUtcNow(), CancellationToken.None);
+                    using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
+                    await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
+                    await store.RecordAlarmAsync(run[i].MessageId, $"ALARM: receipt rejected: {problem}", time.GetUtcNow(), wait.Token);
                     LogReceiptRejected(logger, run[i].MessageId, problem);
                     throw new ReceiptRejectedException(run[i].MessageId);
                 }
@@ -94,7 +142,11 @@ internal sealed partial class OutboxRelay(
                 receipts.Add(new ReceiptForEntry(run[i].Sequence, run[i].MessageId, response.Receipts[i]));
             }
 
-            await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), CancellationToken.None);
+            using (var wait = StoreWait(relayOptions.Value, CancellationToken.None))
+            {
+                await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
+            }
+
             LogRelayed(logger, run.Count, run[^1].Sequence);
         }
         else
@@ -109,7 +161,8 @@ internal sealed partial class OutboxRelay(
                 ByBody = e.ByBody ?? "",
             })));
             await peer.Client.RelayStatusAsync(request, cancellationToken: cancellationToken);
-            await store.CompleteOutboxAsync([.. run.Select(e => e.Sequence)], CancellationToken.None);
+            using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
+            await store.CompleteOutboxAsync([.. run.Select(e => e.Sequence)], wait.Token);
         }
     }
 
@@ -136,8 +189,15 @@ internal sealed partial class OutboxRelay(
     [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Relayed {Count} notices up to outbox sequence {Sequence}")]
     private static partial void LogRelayed(ILogger logger, int count, long sequence);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Relay to the peer failed ({ErrorType}); circuit {CircuitState}; will retry")]
-    private static partial void LogRelayFailed(ILogger logger, string errorType, string circuitState);
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning,
+        Message = "Relay to the peer failing since {Since:O}: {Cause}; circuit {CircuitState}; retrying (logged once until it recovers)")]
+    private static partial void LogRelayFailing(ILogger logger, DateTimeOffset since, string cause, string circuitState);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Relay to the peer recovered after {Seconds:F1} s; {Waiting} waiting")]
+    private static partial void LogRelayRecovered(ILogger logger, double seconds, long waiting);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Outbox entry {Sequence} for {MessageId} given up as FAILED: the other node keeps refusing it ({Cause})")]
+    private static partial void LogGivenUp(ILogger logger, string messageId, long sequence, string cause);
 }
 
 /// <summary>The peer answered with a receipt that is not its own or does not match the notice sent.</summary>

@@ -21,6 +21,9 @@ internal static class RelayPipeline
         _ => false,
     };
 
+    /// <summary>A refusal that sending again will not change: the peer answered, with a status that is not about load or reachability.</summary>
+    public static bool IsPermanent(Exception exception) => exception is RpcException rpc && !IsTransient(rpc) && rpc.StatusCode != StatusCode.OK;
+
     public static ResiliencePipeline Build(RelayOptions options, TimeProvider time, CircuitBreakerStateProvider? circuitState = null)
     {
         var handle = new PredicateBuilder().Handle<Exception>(IsTransient);

@@ -16,6 +16,7 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton<RelayReceiver>();
         services.AddSingleton<DeliveryStreamer>();
         services.AddSingleton<PeerLink>();
+        services.AddSingleton<PeerLinkState>();
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<ObligationScheduler>();

@@ -27,6 +27,10 @@ public interface IGatewayStore
     /// <summary>Clears outbox entries the peer has taken (status reports).</summary>
     Task CompleteOutboxAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken);
 
+    /// <summary>Gives up an outbox entry the peer keeps refusing: a notice ends FAILED with the reason, a status report is dropped
+    /// with an alarm on its message; either way the entry leaves the outbox.</summary>
+    Task FailOutboxEntryAsync(long sequence, string messageId, OutboxEntryType type, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Records what the peer's systems did with our notices; returns how many changed a stage.</summary>
     Task<int> RecordPeerStatusAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken);
 

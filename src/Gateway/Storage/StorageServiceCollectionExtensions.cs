@@ -17,7 +17,8 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<ISqlDialect>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.MaxGroupCommit,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SqlGatewayStore>>()));
+            sp.GetRequiredService<ILogger<SqlGatewayStore>>(),
+            sp.GetRequiredService<IOptions<Faults.FaultOptions>>().Value.Enabled ? sp.GetRequiredService<Faults.FaultInjector>() : null));
         services.AddSingleton<IGatewayStore>(sp => sp.GetRequiredService<SqlGatewayStore>());
         return services;
     }

@@ -14,16 +14,78 @@ internal sealed partial class SqlGatewayStore
             var lastSequence = Convert.ToInt64(scope.Scalar("SELECT value FROM counters WHERE name = 'peer_notice_sequence'"),
                 System.Globalization.CultureInfo.InvariantCulture);
             var receipts = new List<Receipt>(notices.Count);
-            foreach (var notice in notices)
+            for (var i = 0; i < notices.Count; i++)
             {
-                receipts.Add(StoreOne(scope, notice, at, ref lastSequence));
+                receipts.Add(StoreIsolated(scope, notices[i], at, i, ref lastSequence));
             }
 
             scope.Execute("UPDATE counters SET value = @v WHERE name = 'peer_notice_sequence'", ("@v", lastSequence));
             return receipts;
         }, cancellationToken);
 
-    private static Receipt StoreOne(WriteScope scope, RelayedCommand notice, DateTimeOffset at, ref long lastSequence)
+    /// <summary>Each notice in its own savepoint: one whose rules or insert throw is refused alone, with the reason in its
+    /// receipt, and the rest of the batch goes on in order. Storage full is not the notice's fault: it fails the batch (retryable).</summary>
+    private Receipt StoreIsolated(WriteScope scope, RelayedCommand notice, DateTimeOffset at, int index, ref long lastSequence)
+    {
+        var before = lastSequence;
+        scope.Execute($"SAVEPOINT relayed{index}");
+        try
+        {
+            var receipt = StoreOne(scope, notice, at, ref lastSequence);
+            scope.Execute($"RELEASE SAVEPOINT relayed{index}");
+            return receipt;
+        }
+        catch (Exception e) when (!IsStorageFull(e))
+        {
+            scope.Execute($"ROLLBACK TO SAVEPOINT relayed{index}");
+            scope.Execute($"RELEASE SAVEPOINT relayed{index}");
+            lastSequence = before;
+            LogPoisonNotice(_logger, SafeText.Bounded(notice.Envelope?.Id, 200), e.GetType().Name);
+            return StorePoisoned(scope, notice, at, index, ref lastSequence);
+        }
+    }
+
+    /// <summary>Keeps a poison notice as refused (so a retry gets the same receipt); when even that fails, refuses it unstored.</summary>
+    private Receipt StorePoisoned(WriteScope scope, RelayedCommand notice, DateTimeOffset at, int index, ref long lastSequence)
+    {
+        var digest = Digests.Sha256(notice.EnvelopeBytes);
+        var refusal = new Refusal
+        {
+            RuleId = "PROCESSING_FAILED",
+            Message = "The receiving node could not process this notice (its checks failed unexpectedly); it is not stored for delivery.",
+        };
+        var receipt = Refused(notice.Envelope?.Id ?? "", digest, at, refusal);
+        if (notice.Envelope is not { Id.Length: > 0 } envelope || notice.Sequence <= lastSequence)
+        {
+            return receipt;
+        }
+
+        var before = lastSequence;
+        scope.Execute($"SAVEPOINT poisoned{index}");
+        try
+        {
+            InsertMessage(scope, new NewMessage(envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound, Stage.Refused, at, refusal,
+                receipt.ToByteArray(), notice.Sequence));
+            AppendHistory(scope, envelope.Id, Stage.Refused, at, "refused on arrival: processing failed", refusal, storedDigest: digest);
+            lastSequence = notice.Sequence;
+            scope.Execute($"RELEASE SAVEPOINT poisoned{index}");
+        }
+        catch (Exception e) when (!IsStorageFull(e))
+        {
+            scope.Execute($"ROLLBACK TO SAVEPOINT poisoned{index}");
+            scope.Execute($"RELEASE SAVEPOINT poisoned{index}");
+            lastSequence = before;
+        }
+
+        return receipt;
+    }
+
+    private bool IsStorageFull(Exception e) => e is StorageFullException || (_dialect as IStoreErrors)?.IsStorageFull(e) == true;
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Relayed notice {MessageId} could not be processed ({ErrorType}); refused alone, the batch goes on")]
+    private static partial void LogPoisonNotice(ILogger logger, string messageId, string errorType);
+
+    private Receipt StoreOne(WriteScope scope, RelayedCommand notice, DateTimeOffset at, ref long lastSequence)
     {
         var digest = Digests.Sha256(notice.EnvelopeBytes);
         var id = notice.Envelope?.Id ?? "";
@@ -55,6 +117,7 @@ internal sealed partial class SqlGatewayStore
         }
 
         lastSequence = notice.Sequence;
+        _faults?.BeforeAdmission(id);
         var admission = notice.Admit(new SqlLedger(scope));
         var receipt = admission.Refusal is null
             ? new Receipt { MessageId = id, Status = ReceiptStatus.Stored, StoredAt = Times.ToTimestamp(at), EnvelopeDigest = ByteString.CopyFrom(digest) }

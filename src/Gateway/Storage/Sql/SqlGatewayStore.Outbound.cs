@@ -96,6 +96,29 @@ internal sealed partial class SqlGatewayStore
             return 0;
         }, cancellationToken);
 
+    public Task FailOutboxEntryAsync(long sequence, string messageId, OutboxEntryType type, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync(scope =>
+        {
+            if (scope.Execute("DELETE FROM outbox WHERE seq = @seq", ("@seq", sequence)) == 0
+                || scope.Scalar("SELECT stage FROM messages WHERE id = @id", ("@id", messageId)) is null)
+            {
+                return 0;
+            }
+
+            scope.OutboxChanged = true;
+            if (type == OutboxEntryType.Status)
+            {
+                AppendHistory(scope, messageId, CurrentStage(scope, messageId), at, $"ALARM: status report not relayed: {reason}", eventKind: EventKind.Alarm);
+                return 0;
+            }
+
+            var refusal = new Refusal { RuleId = "RELAY_FAILED", Message = $"Not carried to the other node: {reason}" };
+            scope.Execute("UPDATE messages SET refusal_rule = @rule, refusal_article = NULL, refusal_message = @message, refusal_fields = NULL WHERE id = @id",
+                ("@rule", refusal.RuleId), ("@message", refusal.Message), ("@id", messageId));
+            ReachStage(scope, messageId, CurrentStage(scope, messageId), Stage.Failed, at, "relay given up", refusal);
+            return 0;
+        }, cancellationToken);
+
     public Task CompleteOutboxAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>
         {

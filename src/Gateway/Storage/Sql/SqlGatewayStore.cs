@@ -10,12 +10,14 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
     private readonly GroupCommitWriter _writer;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IWriteFaults? _faults;
 
     public SqlGatewayStore(ISqlDialect dialect, int maxGroupCommit, TimeProvider time, ILogger<SqlGatewayStore> logger, IWriteFaults? faults = null)
     {
         _dialect = dialect;
         _time = time;
         _logger = logger;
+        _faults = faults;
         _writer = new GroupCommitWriter(dialect.OpenWriter, Signals, maxGroupCommit, logger, faults, dialect as IStoreErrors, time);
     }
 

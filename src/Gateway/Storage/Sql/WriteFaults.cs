@@ -18,6 +18,9 @@ public interface IWriteFaults
 {
     /// <summary>Throws to make <paramref name="step"/> fail; may run a statement on <paramref name="connection"/> (null before it is open).</summary>
     void Before(WriteStep step, DbConnection? connection);
+
+    /// <summary>Throws to make admitting this relayed notice fail (a poison notice).</summary>
+    void BeforeAdmission(string messageId);
 }
 
 /// <summary>Store errors worth telling apart: storage full is retryable and logged once per episode.</summary>

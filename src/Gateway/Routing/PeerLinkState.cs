@@ -1,0 +1,68 @@
+using Grpc.Core;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace ClassifiedGateway.Gateway.Routing;
+
+/// <summary>Whether the relay currently reaches the other node: since when it fails, and why (for readiness and the episode log).</summary>
+internal sealed class PeerLinkState
+{
+    private readonly Lock _lock = new();
+    private DateTimeOffset? _failingSince;
+
+    /// <summary>Since when relay attempts fail (null while they succeed).</summary>
+    public DateTimeOffset? FailingSince
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _failingSince;
+            }
+        }
+    }
+
+    /// <summary>The last failure's cause, as "Status: detail" (bounded).</summary>
+    public string? Cause { get; private set; }
+
+    /// <summary>Records a failed attempt; true when it opens a new episode (the one time it is logged).</summary>
+    public bool Failed(Exception exception, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            Cause = Describe(exception);
+            if (_failingSince is not null)
+            {
+                return false;
+            }
+
+            _failingSince = at;
+            return true;
+        }
+    }
+
+    /// <summary>Records a successful call; the episode's length when it closes one, else null.</summary>
+    public TimeSpan? Succeeded(DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            if (_failingSince is not { } since)
+            {
+                return null;
+            }
+
+            _failingSince = null;
+            return at - since;
+        }
+    }
+
+    /// <summary>The gRPC status code and detail when there is one; never exception text from this node's own code.</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        RpcException rpc => $"{rpc.StatusCode}: {Domain.SafeText.Bounded(rpc.Status.Detail, 200)}",
+        BrokenCircuitException => "circuit open after repeated failures",
+        TimeoutRejectedException => "DeadlineExceeded: no answer within the attempt deadline",
+        HttpRequestException http => $"Unavailable: {Domain.SafeText.Bounded(http.Message, 200)}",
+        _ => exception.GetType().Name,
+    };
+}

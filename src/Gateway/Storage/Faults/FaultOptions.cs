@@ -1,0 +1,19 @@
+namespace ClassifiedGateway.Gateway.Storage.Faults;
+
+/// <summary>Fault injection around the store, for tests of the real binary. Development only: refused at start in Production.</summary>
+public sealed class FaultOptions
+{
+    public const string SectionName = "Gateway:Faults";
+
+    /// <summary>Whether the node watches <see cref="File"/> for faults to inject.</summary>
+    /// <value>Default false.</value>
+    public bool Enabled { get; set; }
+
+    /// <summary>The file the node reads commands from and deletes once applied (see <see cref="FaultInjector.Apply"/>).</summary>
+    /// <value>Default: the SQLite file's path with ".faults" appended.</value>
+    public string? File { get; set; }
+
+    /// <summary>How often the node looks for the file.</summary>
+    /// <value>Default 100 ms.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}

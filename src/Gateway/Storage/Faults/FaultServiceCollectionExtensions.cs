@@ -1,0 +1,15 @@
+namespace ClassifiedGateway.Gateway.Storage.Faults;
+
+/// <summary>Registers fault injection; enabling it outside Development stops the node at start.</summary>
+public static class FaultServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewayFaults(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptionsWithValidateOnStart<FaultOptions>().BindConfiguration(FaultOptions.SectionName)
+            .Validate(o => !o.Enabled || environment.IsDevelopment(),
+                "Gateway:Faults:Enabled is for tests in Development only; it is refused in any other environment.");
+        services.AddSingleton<FaultInjector>();
+        services.AddHostedService<FaultFileWatcher>();
+        return services;
+    }
+}
