@@ -107,7 +107,8 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
-            var failure = Translate(e);
+            // SQLite may roll the whole transaction back on SQLITE_FULL; the ROLLBACK TO that then fails is part of the same episode.
+            var failure = own.Any(o => o is StorageFullException) && e is not StorageFullException ? new StorageFullException(e) : Translate(e);
             ReportBatchFailure(failure, e, batch.Count);
             ResetConnection();
             for (var i = 0; i < batch.Count; i++)
