@@ -13,6 +13,10 @@ public sealed class FaultOptions
     /// <value>Default: the SQLite file's path with ".faults" appended.</value>
     public string? File { get; set; }
 
+    /// <summary>Relayed message ids whose admission throws from the start (poison notices), as "poison ID" in the file would.</summary>
+    /// <value>Default none.</value>
+    public IReadOnlyList<string> Poison { get; set; } = [];
+
     /// <summary>How often the node looks for the file.</summary>
     /// <value>Default 100 ms.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);

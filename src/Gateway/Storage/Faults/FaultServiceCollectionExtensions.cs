@@ -8,7 +8,16 @@ public static class FaultServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<FaultOptions>().BindConfiguration(FaultOptions.SectionName)
             .Validate(o => !o.Enabled || environment.IsDevelopment(),
                 "Gateway:Faults:Enabled is for tests in Development only; it is refused in any other environment.");
-        services.AddSingleton<FaultInjector>();
+        services.AddSingleton(sp =>
+        {
+            var injector = new FaultInjector();
+            foreach (var id in sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FaultOptions>>().Value.Poison)
+            {
+                injector.Apply($"poison {id}");
+            }
+
+            return injector;
+        });
         services.AddHostedService<FaultFileWatcher>();
         return services;
     }

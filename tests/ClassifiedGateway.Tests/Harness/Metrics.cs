@@ -1,0 +1,36 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace ClassifiedGateway.Tests.Harness;
+
+/// <summary>The operator's HTTP view of a node: /metrics and /healthz/*, over mutual TLS with the operator certificate.</summary>
+internal static class Metrics
+{
+    public static HttpClient OperatorHttp(NodeSettings node)
+    {
+        var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(node.Own, "ca.crt")));
+        var operatorCert = Path.Combine(node.Own, $"{node.Code.ToLowerInvariant()}-operator");
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                ClientCertificates = new X509CertificateCollection { X509Certificate2.CreateFromPemFile(operatorCert + ".crt", operatorCert + ".key") },
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                {
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(ca);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return certificate is X509Certificate2 server && chain.Build(server);
+                },
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{node.OperatorPort}"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public static async Task<string> ScrapeAsync(NodeSettings node)
+    {
+        using var http = OperatorHttp(node);
+        return await http.GetStringAsync("/metrics");
+    }
+}
