@@ -44,7 +44,17 @@ internal sealed partial class OutboxRelay(
 
                 // While an entry is suspected of being refused for good, it goes alone, so the refusal is its own.
                 run = [.. entries.TakeWhile(e => e.Type == entries[0].Type).Take(_suspect is null ? int.MaxValue : 1)];
-                await pipeline.ExecuteAsync(async ct => await SendAsync(run, ct), stoppingToken);
+                await pipeline.ExecuteAsync(async ct =>
+                {
+                    try
+                    {
+                        await SendAsync(run, ct);
+                    }
+                    catch (Exception e) when (link.Observe(e))
+                    {
+                        throw;
+                    }
+                }, stoppingToken);
                 _suspect = null;
                 if (link.Succeeded(time.GetUtcNow()) is { } outage)
                 {
@@ -64,7 +74,7 @@ internal sealed partial class OutboxRelay(
 
                 if (link.Failed(e, time.GetUtcNow()))
                 {
-                    LogRelayFailing(logger, time.GetUtcNow(), PeerLinkState.Describe(e), _circuit.CircuitState.ToString());
+                    LogRelayFailing(logger, time.GetUtcNow(), link.Cause ?? PeerLinkState.Describe(e), _circuit.CircuitState.ToString());
                 }
 
                 try

@@ -23,6 +23,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     private readonly Task _loop;
     private DbConnection? _connection;
     private DateTimeOffset? _fullSince;
+    private DateTimeOffset _lastFull;
+
+    /// <summary>A full disk lets some small writes through (free pages); the episode ends only after this long without a refusal.</summary>
+    public static readonly TimeSpan RecoveryQuiet = TimeSpan.FromSeconds(3);
 
     public GroupCommitWriter(Func<DbConnection> openConnection, StoreSignals signals, int maxBatch, ILogger logger,
         IWriteFaults? faults = null, IStoreErrors? errors = null, TimeProvider? time = null)
@@ -123,7 +127,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             NoteStorageFull();
         }
-        else if (_fullSince is { } since)
+        else if (_fullSince is { } since && _time.GetUtcNow() - _lastFull >= RecoveryQuiet)
         {
             _fullSince = null;
             LogStorageRecovered(_logger, (_time.GetUtcNow() - since).TotalSeconds);
@@ -166,6 +170,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     /// <summary>One log line per episode: the first refusal for lack of space, then nothing until a commit succeeds again.</summary>
     private void NoteStorageFull()
     {
+        _lastFull = _time.GetUtcNow();
         if (_fullSince is null)
         {
             _fullSince = _time.GetUtcNow();
