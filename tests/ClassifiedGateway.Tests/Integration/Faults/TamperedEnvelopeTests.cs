@@ -44,6 +44,11 @@ public sealed class TamperedEnvelopeTests
         Assert.Equal(Notices.TmCompetentBody, shown.Envelope.ReceiverBody);
         var page = await pair.TmNode.Operator.ListMessagesAsync(new ListMessagesRequest { Direction = Direction.Inbound, PageSize = 50 });
         Assert.Equal(8, page.Messages.Count);
+        Assert.Equal(Stage.Failed, Assert.Single(page.Messages, m => m.Envelope.Id == "rx-tamper-2").Stage);
+        // No evidence is exported for altered content.
+        var refused = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition,
+            () => pair.TmNode.Operator.ExportEvidenceAsync(new ExportEvidenceRequest { MessageId = "rx-tamper-2" }).ResponseAsync);
+        Assert.Equal("QUARANTINED", RpcAssert.ErrorInfo(refused)?.Reason);
 
         await Eventually.TrueAsync(async () => (await Metrics.ScrapeAsync(pair.TmSettings)).Contains("gateway_quarantined_total{", StringComparison.Ordinal),
             Patience, () => "no gateway_quarantined metric");
