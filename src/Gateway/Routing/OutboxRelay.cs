@@ -50,7 +50,7 @@ internal sealed partial class OutboxRelay(
                     {
                         await SendAsync(run, ct);
                     }
-                    catch (Exception e) when (link.Observe(e))
+                    catch (Exception e) when (NoteFailure(e))
                     {
                         throw;
                     }
@@ -67,15 +67,12 @@ internal sealed partial class OutboxRelay(
             }
             catch (Exception e)
             {
-                if (RelayPipeline.IsPermanent(e) && run is { Count: > 0 } && await GiveUpAsync(run, e, options, stoppingToken))
+                if (RelayPipeline.IsPermanent(e) && run is { Count: > 0 } && await TryGiveUpAsync(run, e, options, stoppingToken))
                 {
                     continue;
                 }
 
-                if (link.Failed(e, time.GetUtcNow()))
-                {
-                    LogRelayFailing(logger, time.GetUtcNow(), link.Cause ?? PeerLinkState.Describe(e), _circuit.CircuitState.ToString());
-                }
+                NoteFailure(e);
 
                 try
                 {
@@ -86,6 +83,32 @@ internal sealed partial class OutboxRelay(
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>Every failed attempt, the pipeline's retries included, counts for the episode; only its first is logged.
+    /// Used as an exception filter: always false.</summary>
+    private bool NoteFailure(Exception e)
+    {
+        if (link.Failed(e, time.GetUtcNow()))
+        {
+            LogRelayFailing(logger, time.GetUtcNow(), link.Cause ?? PeerLinkState.Describe(e), _circuit.CircuitState.ToString());
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="GiveUpAsync"/>, never throwing out of the loop: a store that cannot record it now means trying again later.</summary>
+    private async Task<bool> TryGiveUpAsync(List<OutboxEntry> run, Exception e, RelayOptions options, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await GiveUpAsync(run, e, options, stoppingToken);
+        }
+        catch (Exception failed) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogGiveUpNotRecorded(logger, run[0].MessageId, failed.GetType().Name);
+            return false;
         }
     }
 
@@ -117,82 +140,6 @@ internal sealed partial class OutboxRelay(
         return wait;
     }
 
-    private async ValueTask SendAsync(List<OutboxEntry> run, CancellationToken cancellationToken)
-    {
-        var from = gatewayOptions.Value.LocalParty;
-        if (run[0].Type == OutboxEntryType.Notice)
-        {
-            var request = new RelayRequest { FromParty = from };
-            request.Notices.AddRange(run.Select(e => new RelayedNotice
-            {
-                Sequence = e.Sequence,
-                Envelope = ByteString.CopyFrom(e.EnvelopeBytes),
-                AcceptedAt = Times.ToTimestamp(e.At),
-                Signature = ByteString.CopyFrom(keys.SignNotice(e.Sequence, e.At, e.EnvelopeBytes!)),
-            }));
-            var response = await peer.Client.RelayAsync(request, cancellationToken: cancellationToken);
-            if (response.Receipts.Count != run.Count)
-            {
-                throw new InvalidOperationException($"The peer answered {response.Receipts.Count} receipts for {run.Count} notices.");
-            }
-
-            // Keep only receipts that are the peer's own and match what we sent; the first one that is not stops the run.
-            var receipts = new List<ReceiptForEntry>(run.Count);
-            for (var i = 0; i < run.Count; i++)
-            {
-                if (ReceiptProblem(run[i], response.Receipts[i]) is { } problem)
-                {
-                    using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
-                    await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
-                    await store.RecordAlarmAsync(run[i].MessageId, $"ALARM: receipt rejected: {problem}", time.GetUtcNow(), wait.Token);
-                    LogReceiptRejected(logger, run[i].MessageId, problem);
-                    throw new ReceiptRejectedException(run[i].MessageId);
-                }
-
-                receipts.Add(new ReceiptForEntry(run[i].Sequence, run[i].MessageId, response.Receipts[i]));
-            }
-
-            using (var wait = StoreWait(relayOptions.Value, CancellationToken.None))
-            {
-                await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
-            }
-
-            LogRelayed(logger, run.Count, run[^1].Sequence);
-        }
-        else
-        {
-            var request = new RelayStatusRequest { FromParty = from };
-            request.Reports.AddRange(run.Select(e => keys.SignStatus(new StatusReport
-            {
-                Sequence = e.Sequence,
-                MessageId = e.MessageId,
-                Stage = e.StatusStage,
-                At = Times.ToTimestamp(e.At),
-                ByBody = e.ByBody ?? "",
-            })));
-            await peer.Client.RelayStatusAsync(request, cancellationToken: cancellationToken);
-            using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
-            await store.CompleteOutboxAsync([.. run.Select(e => e.Sequence)], wait.Token);
-        }
-    }
-
-    private string? ReceiptProblem(OutboxEntry entry, Receipt receipt)
-    {
-        if (!keys.PeerSignedReceipt(receipt))
-        {
-            return "its signature is not the peer node's";
-        }
-
-        if (receipt.MessageId != entry.MessageId)
-        {
-            return $"it is for '{receipt.MessageId}'";
-        }
-
-        return receipt.Status == ReceiptStatus.Stored && !receipt.EnvelopeDigest.Span.SequenceEqual(Digests.Sha256(entry.EnvelopeBytes))
-            ? "its digest does not match the notice sent"
-            : null;
-    }
-
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Receipt for {MessageId} rejected: {Problem}; the stage is not advanced")]
     private static partial void LogReceiptRejected(ILogger logger, string messageId, string problem);
 
@@ -205,6 +152,9 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Relay to the peer recovered after {Seconds:F1} s; {Waiting} waiting")]
     private static partial void LogRelayRecovered(ILogger logger, double seconds, long waiting);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Giving up outbox entry for {MessageId} could not be recorded ({ErrorType}); will try again")]
+    private static partial void LogGiveUpNotRecorded(ILogger logger, string messageId, string errorType);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Outbox entry {Sequence} for {MessageId} given up as FAILED: the other node keeps refusing it ({Cause})")]
     private static partial void LogGivenUp(ILogger logger, string messageId, long sequence, string cause);

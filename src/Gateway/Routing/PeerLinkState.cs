@@ -28,25 +28,16 @@ internal sealed class PeerLinkState
     /// <summary>What the peer (or the network) last answered, kept so an open circuit or a retry deadline still names the cause.</summary>
     private string? _lastAnswer;
 
-    /// <summary>Notes one attempt's failure as it happens (used as an exception filter: always false, never catches).</summary>
-    public bool Observe(Exception exception)
-    {
-        if (exception is RpcException or HttpRequestException)
-        {
-            lock (_lock)
-            {
-                _lastAnswer = Describe(exception);
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Records a failed attempt; true when it opens a new episode (the one time it is logged).</summary>
+    /// <summary>Records a failed attempt (each retry's, or a whole execution's); true when it opens a new episode (the one time it is logged).</summary>
     public bool Failed(Exception exception, DateTimeOffset at)
     {
         lock (_lock)
         {
+            if (exception is RpcException or HttpRequestException)
+            {
+                _lastAnswer = Describe(exception);
+            }
+
             Cause = exception is BrokenCircuitException or TimeoutRejectedException && _lastAnswer is { } last
                 ? $"{last} ({Describe(exception)})"
                 : Describe(exception);
