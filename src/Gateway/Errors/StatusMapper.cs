@@ -1,3 +1,4 @@
+using ClassifiedGateway.Gateway.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -5,41 +6,79 @@ using Grpc.Core;
 namespace ClassifiedGateway.Gateway.Errors;
 
 /// <summary>Turns the gateway's errors into rich gRPC statuses. Exception text of unexpected errors never leaves the node.</summary>
+/// <remarks>Every status is bounded: at most <see cref="MaxFieldViolations"/> field violations (then one saying how many more),
+/// and every string in it cut by <see cref="SafeText.Bounded"/>, so a status always fits well under 16 KB whatever the
+/// caller sent (an HTTP/2 client cannot read a header block much over that).</remarks>
 public static class StatusMapper
 {
     public const string Domain = "classified-gateway";
 
+    /// <summary>Field violations listed in one status; the rest are counted in a final entry.</summary>
+    public const int MaxFieldViolations = 20;
+
+    /// <summary>Longest status message kept.</summary>
+    public const int MaxMessageChars = 300;
+
+    /// <summary>Largest encoded google.rpc.Status; a larger one is rebuilt in compact form (base64 and the percent-encoded
+    /// message still fit in 16 KB).</summary>
+    public const int MaxStatusBytes = 6 * 1024;
+
+    private const int CompactChars = 40;
+    private const int CompactViolations = 5;
+
+    /// <summary>Longest field path, description or metadata value kept.</summary>
+    public const int MaxDetailChars = 200;
+
     public static RpcException ToRpcException(GatewayException exception) => exception switch
     {
-        InvalidRequestException e => Build(Code.InvalidArgument, e.Message, new BadRequest
-        {
-            FieldViolations =
-            {
-                e.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }),
-            },
-        }),
+        InvalidRequestException e => Build(Code.InvalidArgument, e.Message, BadRequest(e.Violations)),
         RuleRefusalException e => Build(Code.FailedPrecondition, e.Message, ErrorInfo(e.RuleId, e.Article, e.Fields)),
         PermissionDeniedException e => Build(Code.PermissionDenied, e.Message, ErrorInfo(e.Reason, null, [])),
         IdConflictException e => Build(Code.AlreadyExists, e.Message, ErrorInfo("ID_CONFLICT", null, ["envelope.id"])),
-        NotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = e.What, ResourceName = e.Id }),
+        NotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = Cut(e.What), ResourceName = Cut(e.Id) }),
         StorageFullException e => Build(Code.ResourceExhausted, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) }),
         _ => Internal(null),
     };
+
+    /// <summary>RESOURCE_EXHAUSTED: the request is larger than this node takes.</summary>
+    public static RpcException ResourceExhausted(string message) => Build(Code.ResourceExhausted, message, null);
+
+    /// <summary>The violations as a google.rpc.BadRequest, capped and bounded.</summary>
+    public static BadRequest BadRequest(IReadOnlyList<FieldViolation> violations)
+    {
+        var detail = new BadRequest();
+        foreach (var v in violations.Take(MaxFieldViolations))
+        {
+            detail.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = Cut(v.Field), Description = Cut(v.Description) });
+        }
+
+        if (violations.Count > MaxFieldViolations)
+        {
+            var more = violations.Count - MaxFieldViolations;
+            detail.FieldViolations.Add(new BadRequest.Types.FieldViolation
+            {
+                Field = "(more)",
+                Description = $"{more} more field violations not listed",
+            });
+        }
+
+        return detail;
+    }
 
     public static RpcException Internal(string? reference) =>
         Build(Code.Internal, reference is null ? "Internal error." : $"Internal error (reference {reference}).", null);
 
     private static ErrorInfo ErrorInfo(string reason, string? article, IReadOnlyList<string> fields)
     {
-        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        var info = new ErrorInfo { Reason = Cut(reason), Domain = Domain };
         if (article is not null)
         {
-            info.Metadata["article"] = article;
+            info.Metadata["article"] = Cut(article);
         }
 
         if (fields.Count > 0)
         {
-            info.Metadata["fields"] = string.Join(",", fields);
+            info.Metadata["fields"] = Cut(string.Join(",", fields.Take(MaxFieldViolations)));
         }
 
         return info;
@@ -47,12 +86,51 @@ public static class StatusMapper
 
     private static RpcException Build(Code code, string message, Google.Protobuf.IMessage? detail)
     {
-        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        var status = new Google.Rpc.Status { Code = (int)code, Message = SafeText.Bounded(message, MaxMessageChars) };
         if (detail is not null)
         {
             status.Details.Add(Any.Pack(detail));
         }
 
+        if (status.CalculateSize() > MaxStatusBytes)
+        {
+            // Escaped control characters and multi-byte text can still add up: keep the gist, drop the rest.
+            status = new Google.Rpc.Status { Code = (int)code, Message = SafeText.Bounded(message, CompactChars * 3) };
+            if (detail is not null)
+            {
+                status.Details.Add(Any.Pack(Compact(detail)));
+            }
+        }
+
         return status.ToRpcException();
     }
+
+    private static Google.Protobuf.IMessage Compact(Google.Protobuf.IMessage detail)
+    {
+        switch (detail)
+        {
+            case BadRequest bad:
+                var compact = new BadRequest();
+                foreach (var v in bad.FieldViolations.Take(CompactViolations))
+                {
+                    compact.FieldViolations.Add(new BadRequest.Types.FieldViolation
+                    {
+                        Field = SafeText.Bounded(v.Field, CompactChars),
+                        Description = SafeText.Bounded(v.Description, CompactChars),
+                    });
+                }
+
+                return compact;
+            case ErrorInfo info:
+                return new ErrorInfo { Reason = SafeText.Bounded(info.Reason, CompactChars), Domain = Domain };
+            case RetryInfo retry:
+                return retry;
+            case ResourceInfo resource:
+                return new ResourceInfo { ResourceType = SafeText.Bounded(resource.ResourceType, CompactChars), ResourceName = SafeText.Bounded(resource.ResourceName, CompactChars) };
+            default:
+                return new Empty();
+        }
+    }
+
+    private static string Cut(string value) => SafeText.Bounded(value, MaxDetailChars);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Authentication;
 using ClassifiedGateway.Gateway.Dashboard;
+using ClassifiedGateway.Gateway.Hosting.Connections;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Services;
@@ -19,6 +20,8 @@ internal static class EndpointSetup
         var certificates = services.GetRequiredService<CertificateStore>();
         var validator = services.GetRequiredService<CertificateValidator>();
         var party = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.LocalParty;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HandshakeGuard));
+        var pending = new PendingHandshakes(limits.MaxPendingHandshakesPerAddress);
         foreach (var (url, kind) in new[] { (endpoints.Local, ListenerKind.Local), (endpoints.Peer, ListenerKind.Peer), (endpoints.Operator, ListenerKind.Operator) })
         {
             var uri = new Uri(url);
@@ -27,18 +30,19 @@ internal static class EndpointSetup
             {
                 // Operators' browsers may speak HTTP/1.1 to the dashboard; gRPC negotiates HTTP/2 by ALPN.
                 listen.Protocols = kind == ListenerKind.Operator ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2;
-                listen.UseHttps(https =>
+                HandshakeGuard.Wrap(listen, pending, logger, tls => tls.UseHttps(https =>
                 {
                     https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
                     https.ServerCertificateSelector = (_, _) => certificates.Current.Node;
                     https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
                     https.ClientCertificateValidation = (certificate, _, _) => validator.AcceptsClient(kind, certificate, party);
-                    https.HandshakeTimeout = TimeSpan.FromSeconds(10);
-                });
+                    https.HandshakeTimeout = limits.HandshakeTimeout;
+                }));
             });
         }
 
         kestrel.AddServerHeader = false;
+        // gRPC calls lift this per request (GrpcFramingMiddleware checks every frame instead); it bounds the HTTP endpoints.
         kestrel.Limits.MaxRequestBodySize = limits.MaxMessageBytes;
         kestrel.Limits.Http2.MaxStreamsPerConnection = limits.MaxStreamsPerConnection;
         kestrel.Limits.MaxConcurrentConnections = limits.MaxConnections;

@@ -1,3 +1,4 @@
+using ClassifiedGateway.Gateway.Hosting.Wire;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Security;
 using Serilog;
@@ -34,6 +35,7 @@ public static class GatewayNode
         var app = builder.Build();
         app.UseRateLimiter();
         app.UseGatewayAuthorization();
+        app.UseGrpcFraming();
         EndpointSetup.MapGatewayEndpoints(app);
         return app;
     }

@@ -1,4 +1,5 @@
 using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Hosting.Wire;
 using ClassifiedGateway.Gateway.Monitoring;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Routing;
@@ -38,6 +39,9 @@ public static class GatewayServiceCollectionExtensions
             grpc.MaxReceiveMessageSize = limits.Value.MaxMessageBytes;
             grpc.MaxSendMessageSize = limits.Value.MaxMessageBytes * 4;
         });
+
+        // Last: it replaces the gRPC method provider that every AddGrpc* call above registers.
+        services.AddGatewayWireGuard();
         return services;
     }
 

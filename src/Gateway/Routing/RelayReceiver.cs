@@ -64,8 +64,8 @@ internal sealed partial class RelayReceiver(
             : new Refusal { RuleId = "SIGNATURE_INVALID", Message = "The notice is unsigned, or its signature does not match its content; nothing was stored.", Fields = { "signature" } };
 
         // Judge by when the sending node accepted it, but never by a time ahead of our own clock.
-        var acceptedAt = notice.AcceptedAt?.ToDateTimeOffset() ?? now;
-        var decisionTime = acceptedAt > now + gateway.MaxClockSkew ? now : acceptedAt;
+        var acceptedAt = WireTimes.TryToDateTimeOffset(notice.AcceptedAt, out var at) ? at : now;
+        var decisionTime = acceptedAt > WireTimes.AddClamped(now, gateway.MaxClockSkew) ? now : acceptedAt;
         var kind = envelope is not null && NoticeKinds.TryOf(envelope.NoticeCase, out var k) ? k.Name : "Unknown";
         return new RelayedCommand(notice.Sequence, notice.Envelope.ToByteArray(), envelope, kind, acceptedAt, ledger =>
         {

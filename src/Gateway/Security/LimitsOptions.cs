@@ -31,4 +31,14 @@ public sealed class LimitsOptions
     /// <value>Default 2000.</value>
     [Range(1, 1_000_000)]
     public int BurstPerIdentity { get; set; } = 2000;
+
+    /// <summary>How long a connection may take to finish its TLS handshake before it is closed.</summary>
+    /// <value>Default 5 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Connections from one remote address that may be waiting for their TLS handshake at once; more are closed at once.</summary>
+    /// <value>Default 32.</value>
+    [Range(1, 100_000)]
+    public int MaxPendingHandshakesPerAddress { get; set; } = 32;
 }

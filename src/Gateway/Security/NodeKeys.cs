@@ -12,7 +12,7 @@ public sealed class NodeKeys(CertificateStore certificates)
     public bool PeerSignedNotice(RelayedNotice notice) =>
         notice.AcceptedAt is not null
         && NodeSignatures.Verify(certificates.Current.PeerNode,
-            SignedBytes.Notice(notice.Sequence, Times.ToUnixMs(notice.AcceptedAt.ToDateTimeOffset()), notice.Envelope.Span), notice.Signature.Span);
+            SignedBytes.Notice(notice.Sequence, SignedBytes.UnixMs(notice.AcceptedAt), notice.Envelope.Span), notice.Signature.Span);
 
     public Receipt SignReceipt(Receipt receipt)
     {

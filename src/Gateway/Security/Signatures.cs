@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
 
 namespace ClassifiedGateway.Gateway.Security;
 
@@ -25,7 +26,7 @@ public static class SignedBytes
         var w = new Writer("classified-gateway/receipt/v1");
         w.Text(r.MessageId);
         w.Long((long)r.Status);
-        w.Long(r.StoredAt is null ? 0 : r.StoredAt.ToDateTimeOffset().ToUnixTimeMilliseconds());
+        w.Long(UnixMs(r.StoredAt));
         w.Bytes(r.EnvelopeDigest.Span);
         w.Text(r.Refusal?.RuleId ?? "");
         w.Text(r.Refusal?.Message ?? "");
@@ -38,7 +39,7 @@ public static class SignedBytes
         w.Long(s.Sequence);
         w.Text(s.MessageId);
         w.Long((long)s.Stage);
-        w.Long(s.At is null ? 0 : s.At.ToDateTimeOffset().ToUnixTimeMilliseconds());
+        w.Long(UnixMs(s.At));
         w.Text(s.ByBody);
         return w.ToArray();
     }
@@ -53,6 +54,11 @@ public static class SignedBytes
     }
 
     /// <summary>Length-prefixed, big-endian fields after a domain tag: no two different field lists give the same bytes.</summary>
+    /// <summary>A signed instant as Unix ms: 0 when absent, and a value no real instant has when out of range (never a throw
+    /// on the other node's bytes).</summary>
+    public static long UnixMs(Google.Protobuf.WellKnownTypes.Timestamp? value) =>
+        value is null ? 0 : WireTimes.TryToDateTimeOffset(value, out var at) ? at.ToUnixTimeMilliseconds() : long.MinValue;
+
     internal sealed class Writer
     {
         private readonly ArrayBufferWriter<byte> _buffer = new();

@@ -14,8 +14,8 @@ internal sealed class DevClockGrpcService(AdjustableTimeProvider clock) : DevClo
 
     public override Task<AdvanceResponse> Advance(AdvanceRequest request, ServerCallContext context)
     {
-        var by = request.By?.ToTimeSpan() ?? TimeSpan.Zero;
-        if (by <= TimeSpan.Zero || by > TimeSpan.FromDays(3660))
+        // RequestValidator refused anything else before this handler; the check stays so the handler is safe on its own.
+        if (!WireTimes.TryToTimeSpan(request.By, out var by) || by <= TimeSpan.Zero || by > Validation.Requests.RequestChecks.MaxAdvance)
         {
             throw new InvalidRequestException([new FieldViolation("by", "must be a positive duration of at most ten years")]);
         }

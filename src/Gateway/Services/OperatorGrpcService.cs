@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Storage;
@@ -38,7 +39,7 @@ internal sealed class OperatorGrpcService(
             request.Stage == Stage.Unspecified ? null : request.Stage,
             request.Direction == Direction.Unspecified ? null : request.Direction,
             request.Body.Length == 0 ? null : request.Body,
-            pageSize, before, request.OverdueOnly, request.AcceptedFrom?.ToDateTimeOffset(), request.AcceptedTo?.ToDateTimeOffset()), context.CancellationToken);
+            pageSize, before, request.OverdueOnly, OptionalTime(request.AcceptedFrom), OptionalTime(request.AcceptedTo)), context.CancellationToken);
         // A list is metadata (who, what kind, which stage): the notices' content is read one message at a time, audited.
         foreach (var message in page.Messages)
         {
@@ -51,6 +52,10 @@ internal sealed class OperatorGrpcService(
             NextPageToken = page.NextBeforeSequence?.ToString(CultureInfo.InvariantCulture) ?? "",
         };
     }
+
+    // Range-checked before the handler (RequestValidator); an invalid value never reaches the conversion.
+    private static DateTimeOffset? OptionalTime(Google.Protobuf.WellKnownTypes.Timestamp? value) =>
+        WireTimes.TryToDateTimeOffset(value, out var at) ? at : null;
 
     public override async Task<GetTimelineResponse> GetTimeline(GetTimelineRequest request, ServerCallContext context)
     {

@@ -11,7 +11,7 @@ public static partial class EnvelopeValidator
 {
     public const int MaxIdLength = 128;
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
     /// <summary>Returns every violation (empty when the envelope is well formed).</summary>
@@ -30,18 +30,15 @@ public static partial class EnvelopeValidator
 
         ValidateId(v, "envelope.id", envelope.Id);
         ValidateParties(v, envelope, expectedSender);
-        v.Text("envelope.sender_body", envelope.SenderBody, MaxIdLength);
-        v.Text("envelope.receiver_body", envelope.ReceiverBody, MaxIdLength);
+        v.BodyId("envelope.sender_body", envelope.SenderBody);
+        v.BodyId("envelope.receiver_body", envelope.ReceiverBody);
         v.Time("envelope.created_at", envelope.CreatedAt);
-        if (envelope.CreatedAt is not null && envelope.CreatedAt.ToDateTimeOffset() > now + maxSkew)
+        if (WireTimes.TryToDateTimeOffset(envelope.CreatedAt, out var createdAt) && createdAt > WireTimes.AddClamped(now, maxSkew))
         {
             v.Add("envelope.created_at", $"lies more than {maxSkew.TotalMinutes:0} minutes ahead of the node's clock");
         }
 
-        if (envelope.CorrelationId.Length > MaxIdLength)
-        {
-            v.Add("envelope.correlation_id", $"must be at most {MaxIdLength} characters");
-        }
+        v.OptionalBodyId("envelope.correlation_id", envelope.CorrelationId);
 
         if (!NoticeKinds.TryOf(envelope.NoticeCase, out var kind))
         {

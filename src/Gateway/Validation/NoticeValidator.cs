@@ -11,12 +11,13 @@ internal static class NoticeValidator
         switch (e.NoticeCase)
         {
             case Case.CompetentBodyChange:
-                v.Text("competent_body_change.new_body_id", e.CompetentBodyChange.NewBodyId, 128);
+                v.OptionalBodyId("competent_body_change.previous_body_id", e.CompetentBodyChange.PreviousBodyId);
+                v.BodyId("competent_body_change.new_body_id", e.CompetentBodyChange.NewBodyId);
                 v.Text("competent_body_change.new_name", e.CompetentBodyChange.NewName);
                 v.Time("competent_body_change.effective_at", e.CompetentBodyChange.EffectiveAt);
                 break;
             case Case.ClearanceConfirmationRequest:
-                v.Text("clearance_confirmation_request.authorized_body_id", e.ClearanceConfirmationRequest.AuthorizedBodyId, 128);
+                v.BodyId("clearance_confirmation_request.authorized_body_id", e.ClearanceConfirmationRequest.AuthorizedBodyId);
                 v.Level("clearance_confirmation_request.level_required", e.ClearanceConfirmationRequest.LevelRequired);
                 break;
             case Case.ClearanceConfirmation:
@@ -105,7 +106,7 @@ internal static class NoticeValidator
 
     private static void ValidateClearanceConfirmation(Violations v, ClearanceConfirmation c)
     {
-        v.Text("clearance_confirmation.authorized_body_id", c.AuthorizedBodyId, 128);
+        v.BodyId("clearance_confirmation.authorized_body_id", c.AuthorizedBodyId);
         if (c.Confirmed)
         {
             v.Level("clearance_confirmation.level_held", c.LevelHeld);

@@ -1,4 +1,5 @@
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Errors;
 using Google.Protobuf.WellKnownTypes;
 
@@ -39,11 +40,26 @@ internal sealed class Violations
         {
             Add(field, "is required");
         }
-        else if (value.Seconds < 0 || value.Seconds > 253402300799 || value.Nanos is < 0 or > 999_999_999)
+        else
         {
-            Add(field, "is not a valid timestamp");
+            OptionalTime(field, value);
         }
     }
+
+    /// <summary>A timestamp that may be absent, but when present lies in 1970–9999 with 0 ≤ nanos &lt; 1e9.</summary>
+    public void OptionalTime(string field, Timestamp? value)
+    {
+        if (value is not null && (!WireTimes.IsValid(value) || value.Seconds < 0))
+        {
+            Add(field, "is not a valid timestamp (1970-01-01 to 9999-12-31, nanos 0 to 999999999)");
+        }
+    }
+
+    /// <summary>A body id: 1–128 letters, digits and . _ : - (no spaces, control characters or escapes).</summary>
+    public void BodyId(string field, string? value) => BodyIds.Check(this, field, value, required: true);
+
+    /// <summary>A body id that may be empty.</summary>
+    public void OptionalBodyId(string field, string? value) => BodyIds.Check(this, field, value, required: false);
 
     public void Date(string field, CalendarDate? value)
     {

@@ -19,7 +19,7 @@ internal static class VisitRequestValidator
             v.Text($"{f}.citizenship", p.Citizenship, 128);
             v.Text($"{f}.passport_number", p.PassportNumber, 64);
             v.Text($"{f}.position", p.Position, 256);
-            v.Text($"{f}.employer_body_id", p.EmployerBodyId, 128);
+            v.BodyId($"{f}.employer_body_id", p.EmployerBodyId);
             v.Level($"{f}.clearance_level", p.ClearanceLevel);
         }
 
@@ -40,7 +40,7 @@ internal static class VisitRequestValidator
         v.NotEmpty("visit_request.bodies_to_visit", r.BodiesToVisit);
         for (var i = 0; i < r.BodiesToVisit.Count; i++)
         {
-            v.Text($"visit_request.bodies_to_visit[{i}]", r.BodiesToVisit[i], 128);
+            v.BodyId($"visit_request.bodies_to_visit[{i}]", r.BodiesToVisit[i]);
         }
     }
 }

@@ -1,4 +1,5 @@
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 using Case = ClassifiedGateway.Contracts.V1.Envelope.NoticeOneofCase;
@@ -13,15 +14,16 @@ public abstract class LateNoticeRule(string id, string article, string checks, T
 
     public override RuleVerdict? Evaluate(RuleContext context)
     {
-        if (context.Envelope.NoticeCase != kind || Since(context.Envelope) is not { } since)
+        // An event time out of range is the validator's to refuse; a rule never converts it.
+        if (context.Envelope.NoticeCase != kind || !WireTimes.TryToDateTimeOffset(Since(context.Envelope), out var since))
         {
             return null;
         }
 
-        var due = since.ToDateTimeOffset() + within;
+        var due = WireTimes.AddClamped(since, within);
         return context.DecisionTime <= due
             ? null
-            : Verdict($"{what} was sent {PolicyOptions.Duration(context.DecisionTime - since.ToDateTimeOffset())} after the event; {PolicyOptions.Describe(within)} are allowed. Accepted and flagged late.");
+            : Verdict($"{what} was sent {PolicyOptions.Duration(context.DecisionTime - since)} after the event; {PolicyOptions.Describe(within)} are allowed. Accepted and flagged late.");
     }
 }
 

@@ -1,4 +1,5 @@
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Validation;
 using Microsoft.Extensions.Options;
 using Case = ClassifiedGateway.Contracts.V1.Envelope.NoticeOneofCase;
@@ -34,7 +35,7 @@ public sealed class ReceiptDueRule(IOptions<PolicyOptions> policy) : ObligationR
 {
     protected override ObligationPlan Open(Envelope e, DateTimeOffset acceptedAt) => Owed(
         $"Receipt confirmation due {PolicyOptions.Describe(policy.Value.ReceiptConfirmationDue)} after dispatch",
-        true, e.ReceiverParty, e.ReceiverBody, (e.TransferNotice.DispatchedAt?.ToDateTimeOffset() ?? acceptedAt) + policy.Value.ReceiptConfirmationDue);
+        true, e.ReceiverParty, e.ReceiverBody, WireTimes.AddClamped(WireTimes.TryToDateTimeOffset(e.TransferNotice.DispatchedAt, out var dispatched) ? dispatched : acceptedAt, policy.Value.ReceiptConfirmationDue));
 }
 
 /// <summary>Art. 5.1: the asked competent body confirms (or not) the clearance in writing.</summary>
@@ -44,7 +45,7 @@ public sealed class ClearanceConfirmationDueRule(IOptions<PolicyOptions> policy)
 {
     protected override ObligationPlan Open(Envelope e, DateTimeOffset acceptedAt) => Owed(
         $"Clearance confirmation due {PolicyOptions.Describe(policy.Value.ClearanceConfirmationDue)} after the request",
-        true, e.ReceiverParty, e.ReceiverBody, acceptedAt + policy.Value.ClearanceConfirmationDue);
+        true, e.ReceiverParty, e.ReceiverBody, WireTimes.AddClamped(acceptedAt, policy.Value.ClearanceConfirmationDue));
 }
 
 /// <summary>Art. 9: the host decides on a visit request before the visit starts.</summary>
@@ -60,7 +61,9 @@ public sealed class VisitDecisionDueRule(HostTimeZones zones) : ObligationRule("
         }
 
         var zone = zones.For(e.ReceiverParty);
-        var start = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(firstDay.ToDateTime(TimeOnly.MinValue)));
+        // Midnight in the host's zone, clamped: the first of January of year 1 east of UTC is before DateTimeOffset.MinValue.
+        var midnight = firstDay.ToDateTime(TimeOnly.MinValue);
+        var start = WireTimes.AddClamped(new DateTimeOffset(midnight, TimeSpan.Zero), -zone.GetUtcOffset(midnight));
         return Owed($"Visit decision due before the visit starts on {firstDay:yyyy-MM-dd}", false, e.ReceiverParty, e.ReceiverBody, start);
     }
 }
@@ -72,5 +75,5 @@ public sealed class InvestigationResultDueRule(IOptions<PolicyOptions> policy) :
 {
     protected override ObligationPlan Open(Envelope e, DateTimeOffset acceptedAt) => Owed(
         $"Investigation result due {PolicyOptions.Describe(policy.Value.InvestigationResultDue)} after the breach notification",
-        true, e.SenderParty, e.SenderBody, acceptedAt + policy.Value.InvestigationResultDue);
+        true, e.SenderParty, e.SenderBody, WireTimes.AddClamped(acceptedAt, policy.Value.InvestigationResultDue));
 }

@@ -20,7 +20,8 @@ public sealed class VisitRequestLeadTimeRule(HostTimeZones zones) : NoticeRule(R
             return null;
         }
 
-        var latest = firstDay.AddMonths(-1);
+        // A first day in January of year 1 has no month before it: nothing can be early enough.
+        var latest = firstDay.Year == 1 && firstDay.Month == 1 ? DateOnly.MinValue : firstDay.AddMonths(-1);
         var submitted = zones.DateIn(envelope.ReceiverParty, context.DecisionTime);
         return submitted <= latest
             ? null
