@@ -16,10 +16,11 @@ public static partial class EnvelopeValidator
 
     /// <summary>Returns every violation (empty when the envelope is well formed).</summary>
     /// <param name="envelope">The envelope, or null when the request had none.</param>
-    /// <param name="expectedSender">The Party that must be sending: this node's on submit, the peer's on relay.</param>
+    /// <param name="expectedSender">The Party that must be sending: this node's on submit, the peer's on relay; null when the
+    /// caller's right to send is judged later (before any handler, only the shape is checked).</param>
     /// <param name="now">This node's clock.</param>
     /// <param name="maxSkew">How far in the future created_at may be.</param>
-    public static IReadOnlyList<FieldViolation> Validate(Envelope? envelope, Party expectedSender, DateTimeOffset now, TimeSpan maxSkew)
+    public static IReadOnlyList<FieldViolation> Validate(Envelope? envelope, Party? expectedSender, DateTimeOffset now, TimeSpan maxSkew)
     {
         var v = new Violations();
         if (envelope is null)
@@ -78,15 +79,15 @@ public static partial class EnvelopeValidator
         }
     }
 
-    private static void ValidateParties(Violations v, Envelope envelope, Party expectedSender)
+    private static void ValidateParties(Violations v, Envelope envelope, Party? expectedSender)
     {
         if (!PartyCodes.IsKnown(envelope.SenderParty))
         {
             v.Add("envelope.sender_party", "must be PARTY_KZ or PARTY_TM");
         }
-        else if (envelope.SenderParty != expectedSender)
+        else if (expectedSender is { } expected && envelope.SenderParty != expected)
         {
-            v.Add("envelope.sender_party", $"must be {PartyCodes.Code(expectedSender)}: a node only carries its own Party's notices outward");
+            v.Add("envelope.sender_party", $"must be {PartyCodes.Code(expected)}: a node only carries its own Party's notices outward");
         }
 
         if (!PartyCodes.IsKnown(envelope.ReceiverParty))

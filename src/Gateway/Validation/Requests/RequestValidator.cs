@@ -18,7 +18,8 @@ internal sealed class RequestValidator(TimeProvider time, IOptions<GatewayOption
         {
             case SubmitRequest r:
                 var gateway = options.Value;
-                return EnvelopeValidator.Validate(r.Envelope, gateway.LocalParty, time.GetUtcNow(), gateway.MaxClockSkew);
+                // Whether this caller may send as the envelope's sender is decided first by the handler; not judged here.
+                return EnvelopeValidator.Validate(r.Envelope, expectedSender: null, time.GetUtcNow(), gateway.MaxClockSkew);
             case SubscribeRequest r:
                 RequestChecks.Subscribe(v, r);
                 break;
