@@ -21,10 +21,13 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
   fi
 fi
 
-echo "== restore tools (buf) and lint protos"
+echo "== restore tools (buf), lint protos, check them against the released contracts"
 npm ci --no-audit --no-fund --loglevel=error
 npx --no-install buf lint protos
 echo "buf lint: ok"
+# The wire as last released (eng/contracts/README.md): changes must be additive.
+npx --no-install buf breaking protos --against eng/contracts/v1-released.binpb
+echo "buf breaking: ok"
 
 echo "== restore and build"
 dotnet restore ClassifiedGateway.sln
