@@ -5,9 +5,12 @@ using ClassifiedGateway.Gateway.Storage.Sqlite;
 namespace ClassifiedGateway.Gateway.Cli;
 
 /// <summary>verify-audit --db FILE --node-cert FILE: checks the whole chain and the signed checkpoints;
-/// verify-audit --evidence FILE --peer-cert FILE: checks one message's exported evidence offline. Exit 0 when intact, 2 when broken.</summary>
+/// verify-audit --evidence FILE --peer-cert FILE: checks one message's exported evidence offline. Exit 0 when intact, 1 when broken, 2 on a usage mistake.</summary>
 public static class VerifyAuditCommand
 {
+    /// <summary>Exit code of a broken chain or evidence (2 is a mistake on the command line).</summary>
+    public const int Broken = 1;
+
     public static int Run(string[] args)
     {
         if (CliArgs.Option(args, "--evidence") is { } evidencePath)
@@ -17,10 +20,9 @@ public static class VerifyAuditCommand
 
         var db = CliArgs.Option(args, "--db");
         var certificate = CliArgs.Option(args, "--node-cert");
-        if (db is null || certificate is null || !File.Exists(db) || !File.Exists(certificate))
+        if (db is null || certificate is null)
         {
-            Console.Error.WriteLine("usage: verify-audit --db NODE.db --node-cert NODE.crt [--checkpoints NODE.db.checkpoints]   (the node's store, the certificate it signs checkpoints with, and its checkpoint log)");
-            return 64;
+            throw new CliUsageException("verify-audit: give --db NODE.db and --node-cert NODE.crt (the node's store and the certificate it signs checkpoints with), or --evidence FILE and --peer-cert FILE.");
         }
 
         var (entries, checkpoints) = SqliteAuditReader.Read(db);
@@ -32,15 +34,14 @@ public static class VerifyAuditCommand
 
         var verdict = AuditVerifier.Verify(entries, checkpoints, X509Certificate2.CreateFromPem(File.ReadAllText(certificate)));
         Console.WriteLine(verdict.Intact ? $"OK: {verdict.Message}" : $"BROKEN at entry {verdict.FirstBrokenSequence}: {verdict.Message}");
-        return verdict.Intact ? 0 : 2;
+        return verdict.Intact ? 0 : Broken;
     }
 
     private static int VerifyEvidence(string path, string? peerCertificate)
     {
-        if (!File.Exists(path) || peerCertificate is null || !File.Exists(peerCertificate))
+        if (peerCertificate is null)
         {
-            Console.Error.WriteLine("usage: verify-audit --evidence MESSAGE.evidence --peer-cert OTHER-NODE.crt   (your own copy of the other node's certificate)");
-            return 64;
+            throw new CliUsageException("verify-audit: --evidence needs --peer-cert OTHER-NODE.crt (your own copy of the other node's certificate).");
         }
 
         var evidence = Contracts.V1.Evidence.Parser.ParseFrom(File.ReadAllBytes(path));
@@ -52,6 +53,6 @@ public static class VerifyAuditCommand
 
         var intact = checks.All(c => c.Holds);
         Console.WriteLine(intact ? $"OK: evidence for {evidence.MessageId} verifies" : $"BROKEN: evidence for {evidence.MessageId} does not verify");
-        return intact ? 0 : 2;
+        return intact ? 0 : Broken;
     }
 }

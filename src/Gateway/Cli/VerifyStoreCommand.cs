@@ -3,17 +3,16 @@ using ClassifiedGateway.Gateway.Storage.Sqlite;
 namespace ClassifiedGateway.Gateway.Cli;
 
 /// <summary>verify-store --db FILE: re-checks every stored envelope against its row digest and the audit chain's digest.
-/// One line per broken message (its id, never its content). Exit 0 when intact, 2 when broken or misused.</summary>
+/// One line per broken message (its id, never its content). Exit 0 when intact, 1 when broken, 2 on a usage mistake.</summary>
 public static class VerifyStoreCommand
 {
+    /// <summary>Exit code when a stored message fails its check (2 is a mistake on the command line), as for verify-audit.</summary>
+    public const int Broken = VerifyAuditCommand.Broken;
+
     public static int Run(string[] args)
     {
-        var db = CliArgs.Option(args, "--db");
-        if (db is null || !File.Exists(db))
-        {
-            Console.Error.WriteLine("usage: verify-store --db NODE.db   (the node's store; run verify-audit too for the chain itself)");
-            return 2;
-        }
+        var db = CliArgs.Option(args, "--db")
+            ?? throw new CliUsageException("verify-store: --db NODE.db is required (the node's store; run verify-audit too for the chain itself).");
 
         var broken = SqliteStoreVerifier.Verify(db);
         foreach (var (id, problem) in broken)
@@ -22,6 +21,6 @@ public static class VerifyStoreCommand
         }
 
         Console.WriteLine(broken.Count == 0 ? "OK: every stored envelope matches its digest and the audit chain" : $"BROKEN: {broken.Count} stored messages fail their check");
-        return broken.Count == 0 ? 0 : 2;
+        return broken.Count == 0 ? 0 : Broken;
     }
 }

@@ -6,12 +6,12 @@ using Grpc.Core;
 namespace ClassifiedGateway.Gateway.Demo;
 
 /// <summary>Starts a KZ and a TM node on loopback and runs a scripted exchange between them.</summary>
-/// <remarks>Usage: demo [--data DIR] [--base-port N] [--no-wait]. KZ listens on N+1..N+3, TM on N+101..N+103.</remarks>
+/// <remarks>Usage: demo --data DIR [--base-port N] [--no-wait]. KZ listens on N+1..N+3, TM on N+101..N+103.</remarks>
 public static class DemoCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var data = Path.GetFullPath(Option(args, "--data") ?? "data");
+        var data = Path.GetFullPath(Option(args, "--data") ?? throw new Cli.CliUsageException("demo: --data DIR is required (where the PKI, databases and logs go)."));
         var basePort = int.Parse(Option(args, "--base-port") ?? "5100", CultureInfo.InvariantCulture);
         var wait = !args.Contains("--no-wait");
         Directory.CreateDirectory(data);

@@ -1,3 +1,4 @@
+using ClassifiedGateway.Gateway.Cli;
 using ClassifiedGateway.Gateway.Hosting.Wire;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Security;
@@ -15,6 +16,8 @@ public static class GatewayNode
         builder.Services.AddSerilog((services, log) =>
         {
             log.ReadFrom.Configuration(builder.Configuration)
+                // A failed start is reported once, as one sentence, by the command line (CliRunner); not as a logged stack trace.
+                .Filter.ByExcluding(StartupFailureLog.IsStartupFailure)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Party", builder.Configuration["Gateway:Party"] ?? "?");
             if (builder.Environment.IsProduction())
@@ -40,10 +43,34 @@ public static class GatewayNode
         return app;
     }
 
+    /// <summary>Runs the node until it is stopped; a failure to build or start comes out as <see cref="NodeStartException"/>
+    /// carrying the configuration, so the command line can name the key at fault.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        await using var app = Build(args);
-        await app.RunAsync();
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (Exception e)
+        {
+            throw new NodeStartException(e, null);
+        }
+
+        // A copy: RunAsync disposes the host, and its configuration with it, before a start-up failure reaches us.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(app.Configuration.AsEnumerable()).Build();
+        await using (app)
+        {
+            try
+            {
+                await app.RunAsync();
+            }
+            catch (Exception e)
+            {
+                throw new NodeStartException(e, configuration);
+            }
+        }
+
         return 0;
     }
 }

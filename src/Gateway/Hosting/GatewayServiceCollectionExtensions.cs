@@ -27,6 +27,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayRules();
         services.AddGatewayRouting();
         services.AddGatewaySecurity();
+        services.AddSingleton<IValidateOptions<TlsOptions>, TlsFileContentsValidator>();
         services.AddGatewayMonitoring();
         services.AddGrpc(grpc =>
         {

@@ -21,9 +21,10 @@ public sealed class GatewayOptions
     /// <value>Default 5 minutes.</value>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The parsed <see cref="Party"/>.</summary>
-    public Party LocalParty => PartyCodes.Parse(Party);
+    /// <summary>The parsed <see cref="Party"/>; Unspecified for a bad code, which validation refuses at start (it reads
+    /// this getter too, so it must not throw).</summary>
+    public Party LocalParty => PartyCodes.TryParse(Party, out var party) ? party : Contracts.V1.Party.Unspecified;
 
     /// <summary>The other Party.</summary>
-    public Party PeerParty => PartyCodes.Other(LocalParty);
+    public Party PeerParty => PartyCodes.IsKnown(LocalParty) ? PartyCodes.Other(LocalParty) : Contracts.V1.Party.Unspecified;
 }

@@ -47,8 +47,51 @@ internal sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
 /// <summary>Checks that the storage engine is one the node has.</summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
-    public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
-        string.Equals(options.Engine, "Sqlite", StringComparison.OrdinalIgnoreCase)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Gateway:Storage:Engine '{options.Engine}' is not supported (Sqlite).");
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        if (!string.Equals(options.Engine, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidateOptionsResult.Fail($"Gateway:Storage:Engine '{options.Engine}' is not supported (Sqlite).");
+        }
+
+        return DatabaseFileProblem(options.SqlitePath) is { } problem
+            ? ValidateOptionsResult.Fail($"Gateway:Storage:SqlitePath ({options.SqlitePath}) {problem}.")
+            : ValidateOptionsResult.Success;
+    }
+
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    /// <summary>Why the database file cannot be opened for reading and writing, or null. Checked at start so an unusable
+    /// path stops the node with one sentence instead of failing every write later.</summary>
+    private static string? DatabaseFileProblem(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        if (Directory.Exists(path))
+        {
+            return "is a directory, not a database file";
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is null || !Directory.Exists(folder))
+        {
+            // The store creates its folder; whether it can is reported when it tries.
+            return null;
+        }
+
+        try
+        {
+            using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            var header = new byte[SqliteHeader.Length];
+            var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            return read == 0 || header.AsSpan(0, read).SequenceEqual(SqliteHeader) ? null : "is not a SQLite database";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot be opened for reading and writing ({e.Message.Split('\n')[0].Trim()})";
+        }
+    }
 }

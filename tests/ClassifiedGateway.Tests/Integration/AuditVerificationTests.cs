@@ -66,7 +66,7 @@ public sealed class AuditVerificationTests : IAsyncLifetime
 
         var (code, output) = await VerifyAsync(path);
 
-        Assert.Equal(2, code);
+        Assert.Equal(ClassifiedGateway.Gateway.Cli.VerifyAuditCommand.Broken, code);
         Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
@@ -85,7 +85,7 @@ public sealed class AuditVerificationTests : IAsyncLifetime
         var (code, output) = await RunAsync("--db", path, "--node-cert", Path.Combine(_pair.KzSettings.Own, "node.crt"), "--checkpoints", log);
 
         Assert.Equal(0, databaseOnly);
-        Assert.Equal(2, code);
+        Assert.Equal(ClassifiedGateway.Gateway.Cli.VerifyAuditCommand.Broken, code);
         Assert.Contains($"BROKEN at entry {last - 2}", output, StringComparison.Ordinal);
         Assert.Contains("(tail cut)", output, StringComparison.Ordinal);
     }
@@ -111,7 +111,7 @@ public sealed class AuditVerificationTests : IAsyncLifetime
         evidence.Envelope = Google.Protobuf.ByteString.CopyFrom(bytes);
         await File.WriteAllBytesAsync(file, Google.Protobuf.MessageExtensions.ToByteArray(evidence));
         (code, output) = await RunAsync("--evidence", file, "--peer-cert", peer);
-        Assert.Equal(2, code);
+        Assert.Equal(ClassifiedGateway.Gateway.Cli.VerifyAuditCommand.Broken, code);
         Assert.Contains("BROKEN: evidence for audited-0 does not verify", output, StringComparison.Ordinal);
     }
 

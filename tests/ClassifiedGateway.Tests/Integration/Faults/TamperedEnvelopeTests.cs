@@ -54,7 +54,7 @@ public sealed class TamperedEnvelopeTests
             Patience, () => "no gateway_quarantined metric");
 
         var broken = await StoreFaults.VerifyStoreAsync(AuditTrail.Copy(pair.TmSettings, "after"));
-        Assert.Equal(2, broken.Code);
+        Assert.Equal(ClassifiedGateway.Gateway.Cli.VerifyStoreCommand.Broken, broken.Code);
         var lines = broken.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("BROKEN rx-", StringComparison.Ordinal)).ToList();
         Assert.Equal("BROKEN rx-tamper-2: stored envelope does not match the SHA-256 digest kept when it was stored", Assert.Single(lines));
         Assert.DoesNotContain("corr-", broken.Output, StringComparison.OrdinalIgnoreCase);
@@ -92,7 +92,7 @@ public sealed class TamperedEnvelopeTests
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => pair.TmNode.Party.GetMessageAsync(new GetMessageRequest { MessageId = "tx-tamper-1" }).ResponseAsync);
         Assert.DoesNotContain(AuditTrail.Entries(pair.TmSettings), e => e.MessageId == "tx-tamper-1");
         var broken = await StoreFaults.VerifyStoreAsync(AuditTrail.Copy(pair.KzSettings, "after"));
-        Assert.Equal(2, broken.Code);
+        Assert.Equal(ClassifiedGateway.Gateway.Cli.VerifyStoreCommand.Broken, broken.Code);
         Assert.Contains("BROKEN tx-tamper-1: stored envelope does not match the SHA-256 digest kept when it was stored", broken.Output, StringComparison.Ordinal);
     }
 
