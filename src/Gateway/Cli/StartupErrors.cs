@@ -21,12 +21,12 @@ internal static partial class StartupErrors
         {
             if (Known(e, KeyOf, configuration) is { } sentence)
             {
-                return (sentence, true);
+                return (Sentence(sentence), true);
             }
         }
 
         var root = Chain(exception).Last();
-        return ($"Stopped by an unexpected error ({root.GetType().Name}: {FirstLine(root.Message)}); run again with --verbose for the details.", false);
+        return (Sentence($"Stopped by an unexpected error ({root.GetType().Name}: {FirstLine(root.Message)}); run again with --verbose for the details."), false);
     }
 
     private static string? Known(Exception e, Func<string, string?> keyOf, IConfiguration? configuration) => e switch
@@ -46,6 +46,13 @@ internal static partial class StartupErrors
         CryptographicException => $"A certificate or key file could not be read ({FirstLine(e.Message)}); check the Gateway:Tls settings.",
         _ => null,
     };
+
+    /// <summary>One line, ending with a full stop.</summary>
+    private static string Sentence(string text)
+    {
+        var line = Domain.SafeText.Bounded(text.Split('\n', 2)[0].Trim(), 500);
+        return line.EndsWith('.') ? line : line + ".";
+    }
 
     private static string Bind(string message, string problem, Func<string, string?> keyOf)
     {
@@ -97,7 +104,7 @@ internal static partial class StartupErrors
         return Domain.SafeText.Bounded(line, 300);
     }
 
-    [GeneratedRegex("Failed to convert configuration value at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
+    [GeneratedRegex("Failed to convert configuration value (?:'[^']*' )?at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex ConversionFailure();
 
     [GeneratedRegex("members: '(?<member>[^']+)' with the error: '(?<error>.+)'\\.?$")]
