@@ -9,6 +9,7 @@ public static class MonitoringServiceCollectionExtensions
     public static IServiceCollection AddGatewayMonitoring(this IServiceCollection services)
     {
         services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<PeerClockWatch>();
         services.AddHostedService<MetricsProjector>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(GatewayMetrics.MeterName)

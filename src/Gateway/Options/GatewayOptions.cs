@@ -21,6 +21,11 @@ public sealed class GatewayOptions
     /// <value>Default 5 minutes.</value>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How far the other node's clock may be from this node's before an alarm is raised. Skew is only reported
+    /// (alarm, audit, metric gateway_peer_clock_offset_seconds): the other Party's notices are never refused for it.</summary>
+    /// <value>Default 2 minutes.</value>
+    public TimeSpan PeerClockTolerance { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The parsed <see cref="Party"/>; Unspecified for a bad code, which validation refuses at start (it reads
     /// this getter too, so it must not throw).</summary>
     public Party LocalParty => PartyCodes.TryParse(Party, out var party) ? party : Contracts.V1.Party.Unspecified;

@@ -18,6 +18,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             return ValidateOptionsResult.Fail("Gateway:PeerAddress must be an absolute URI.");
         }
 
+        if (options.PeerClockTolerance <= TimeSpan.Zero || options.PeerClockTolerance > TimeSpan.FromDays(1))
+        {
+            return ValidateOptionsResult.Fail("Gateway:PeerClockTolerance must be more than zero and at most one day.");
+        }
+
         return options.MaxClockSkew < TimeSpan.Zero
             ? ValidateOptionsResult.Fail("Gateway:MaxClockSkew must not be negative.")
             : ValidateOptionsResult.Success;

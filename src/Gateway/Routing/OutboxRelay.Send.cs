@@ -13,7 +13,7 @@ internal sealed partial class OutboxRelay
         var from = gatewayOptions.Value.LocalParty;
         if (run[0].Type == OutboxEntryType.Notice)
         {
-            var request = new RelayRequest { FromParty = from };
+            var request = new RelayRequest { FromParty = from, SentAt = Times.ToTimestamp(time.GetUtcNow()) };
             request.Notices.AddRange(run.Select(e => new RelayedNotice
             {
                 Sequence = e.Sequence,
@@ -52,7 +52,7 @@ internal sealed partial class OutboxRelay
         }
         else
         {
-            var request = new RelayStatusRequest { FromParty = from };
+            var request = new RelayStatusRequest { FromParty = from, SentAt = Times.ToTimestamp(time.GetUtcNow()) };
             request.Reports.AddRange(run.Select(e => keys.SignStatus(new StatusReport
             {
                 Sequence = e.Sequence,

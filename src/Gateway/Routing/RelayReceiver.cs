@@ -1,6 +1,7 @@
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Monitoring;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Rules;
 using ClassifiedGateway.Gateway.Security;
@@ -13,7 +14,8 @@ namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>The receiving side of the relay: checks every notice again (the other node is not trusted), stores in order, answers receipts.</summary>
 internal sealed partial class RelayReceiver(
-    IGatewayStore store, RuleEngine rules, NodeKeys keys, BodyRegistry bodies, TimeProvider time, IOptions<GatewayOptions> options, ILogger<RelayReceiver> logger)
+    IGatewayStore store, RuleEngine rules, NodeKeys keys, BodyRegistry bodies, TimeProvider time, IOptions<GatewayOptions> options,
+    PeerClockWatch peerClock, ILogger<RelayReceiver> logger)
 {
     public const int MaxBatch = 5_000;
 
@@ -43,6 +45,9 @@ internal sealed partial class RelayReceiver(
             }
         }
 
+        // Skew between the nodes is reported (alarm, audit, metric), never a reason to refuse.
+        await peerClock.ObserveAsync(request.SentAt, request.Notices.Select(n => n.AcceptedAt),
+            receipts.FirstOrDefault(r => r.Status == ReceiptStatus.Stored)?.MessageId, cancellationToken);
         LogReceived(logger, receipts.Count);
         return [.. receipts.Select(keys.SignReceipt)];
     }
@@ -63,13 +68,15 @@ internal sealed partial class RelayReceiver(
             ? null
             : new Refusal { RuleId = "SIGNATURE_INVALID", Message = "The notice is unsigned, or its signature does not match its content; nothing was stored.", Fields = { "signature" } };
 
-        // Judge by when the sending node accepted it, but never by a time ahead of our own clock.
-        var acceptedAt = WireTimes.TryToDateTimeOffset(notice.AcceptedAt, out var at) ? at : now;
-        var decisionTime = acceptedAt > WireTimes.AddClamped(now, gateway.MaxClockSkew) ? now : acceptedAt;
+        // accepted_at is in the sending node's clock. created_at is judged against it, as the sender judged it at Submit,
+        // so skew between the nodes never refuses the other Party's notice. The time rules judge by when the sender accepted
+        // it (a link outage does not count against the sender) but never later than our own clock (README: clocks).
+        var acceptedAt = WireTimes.TryToDateTimeOffset(notice.AcceptedAt, out var sent) ? sent : now;
+        var decisionTime = acceptedAt > now ? now : acceptedAt;
         var kind = envelope is not null && NoticeKinds.TryOf(envelope.NoticeCase, out var k) ? k.Name : "Unknown";
         return new RelayedCommand(notice.Sequence, notice.Envelope.ToByteArray(), envelope, kind, acceptedAt, ledger =>
         {
-            var violations = EnvelopeValidator.Validate(envelope, gateway.PeerParty, now, gateway.MaxClockSkew);
+            var violations = EnvelopeValidator.Validate(envelope, gateway.PeerParty, acceptedAt, gateway.MaxClockSkew);
             if (violations.Count == 0)
             {
                 // The other node is not trusted to keep bodies to their Parties either.

@@ -1,6 +1,7 @@
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Monitoring;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Security;
@@ -12,7 +13,8 @@ namespace ClassifiedGateway.Gateway.Services;
 
 /// <summary>The other Party's node: relayed notices in, receipts out; status reports in.</summary>
 internal sealed class PeerRelayGrpcService(
-    RelayReceiver receiver, IGatewayStore store, NodeKeys keys, CallGuard guard, TimeProvider time, IOptions<GatewayOptions> options)
+    RelayReceiver receiver, IGatewayStore store, NodeKeys keys, CallGuard guard, TimeProvider time, IOptions<GatewayOptions> options,
+    PeerClockWatch peerClock)
     : PeerRelayService.PeerRelayServiceBase
 {
     public override async Task<RelayResponse> Relay(RelayRequest request, ServerCallContext context)
@@ -64,6 +66,7 @@ internal sealed class PeerRelayGrpcService(
             }
         }
 
+        await peerClock.ObserveAsync(request.SentAt, genuine.Select(r => r.At), genuine.FirstOrDefault()?.MessageId, context.CancellationToken);
         return new RelayStatusResponse { Recorded = recorded };
     }
 

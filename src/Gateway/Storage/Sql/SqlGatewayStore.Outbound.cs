@@ -82,7 +82,11 @@ internal sealed partial class SqlGatewayStore
                 scope.Execute("UPDATE messages SET receipt = @receipt WHERE id = @id", ("@receipt", receipt.ToByteArray()), ("@id", messageId));
                 if (receipt.Status == ReceiptStatus.Stored)
                 {
-                    ReachStage(scope, messageId, current, Stage.Relayed, at, "stored by the receiving node; receipt held");
+                    // The peer's delivered report can overtake its receipt; it already proved the notice stored, so RELAYED
+                    // is not put after it (each stage time stays in this node's clock, in stage order).
+                    var reported = scope.Scalar("SELECT COALESCE(delivered_at, acknowledged_at) FROM messages WHERE id = @id", ("@id", messageId));
+                    var relayedAt = reported is long ms && Times.FromUnixMs(ms) < at ? Times.FromUnixMs(ms) : at;
+                    ReachStage(scope, messageId, current, Stage.Relayed, relayedAt, "stored by the receiving node; receipt held");
                 }
                 else
                 {
@@ -157,9 +161,16 @@ internal sealed partial class SqlGatewayStore
 
                 var current = (Stage)reader.GetInt32(0);
                 reader.Close();
-                var at = report.At.ToDateTimeOffset();
+                // This node's stage times are in its own clock: the stage is reached when the report arrives here, and the
+                // other node's claimed time is kept as a labelled detail, so skew never makes a latency negative or inflated.
+                var at = _time.GetUtcNow();
                 scope.Execute($"UPDATE messages SET {column} = @at WHERE id = @id", ("@at", Times.ToUnixMs(at)), ("@id", report.MessageId));
-                var detail = report.Stage == Stage.Delivered ? "delivered to the receiving system" : $"acknowledged by {report.ByBody}";
+                var claimed = WireTimes.TryToDateTimeOffset(report.At, out var peerAt)
+                    ? $" at {peerAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)} (other node's clock)"
+                    : "";
+                var detail = report.Stage == Stage.Delivered
+                    ? $"delivered to the receiving system{claimed}"
+                    : $"acknowledged by {SafeText.Bounded(report.ByBody)}{claimed}";
                 ReachStage(scope, report.MessageId, current, report.Stage, at, detail);
                 recorded++;
             }
