@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Storage;
@@ -15,13 +14,12 @@ namespace ClassifiedGateway.Gateway.Monitoring;
 /// after an outage looks "behind" by the outage, so a time in the past proves nothing about the clock.</remarks>
 internal sealed partial class PeerClockWatch
 {
-    private readonly Lock _gate = new();
+    private readonly PeerClockEpisodes _episodes = new();
     private readonly IGatewayStore _store;
     private readonly TimeProvider _time;
     private readonly IOptions<GatewayOptions> _options;
     private readonly ILogger<PeerClockWatch> _logger;
     private double? _offsetSeconds;
-    private bool _skewed;
 
     public PeerClockWatch(IGatewayStore store, GatewayMetrics metrics, TimeProvider time, IOptions<GatewayOptions> options, ILogger<PeerClockWatch> logger)
     {
@@ -32,9 +30,6 @@ internal sealed partial class PeerClockWatch
         metrics.Observe("gateway_peer_clock_offset_seconds", "The other node's clock minus this node's, in seconds, as last observed.",
             () => _offsetSeconds is { } offset ? [new(offset)] : []);
     }
-
-    /// <summary>The last observed offset (the other node's clock minus this node's), if any.</summary>
-    public TimeSpan? Offset => _offsetSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
 
     /// <summary>Takes the sample of one call from the other node and records what changed: a skew alarm in the history of
     /// <paramref name="messageId"/> (when there is one) and in the audit trail, once per episode; the episode's end in the audit trail.</summary>
@@ -67,7 +62,7 @@ internal sealed partial class PeerClockWatch
 
     /// <summary>Takes one sample: <paramref name="sentAt"/> when the call carried one, else <paramref name="latestPeerTime"/>
     /// (used only when ahead). Returns the alarm detail when a skew episode starts, the recovery detail when it ends, else null.</summary>
-    public PeerClockChange? Observe(DateTimeOffset? sentAt, DateTimeOffset? latestPeerTime)
+    private PeerClockChange? Observe(DateTimeOffset? sentAt, DateTimeOffset? latestPeerTime)
     {
         var now = _time.GetUtcNow();
         var peer = sentAt ?? (latestPeerTime > now ? latestPeerTime : null);
@@ -76,34 +71,21 @@ internal sealed partial class PeerClockWatch
             return null;
         }
 
-        var offset = peer.Value - now;
         var tolerance = _options.Value.PeerClockTolerance;
-        lock (_gate)
+        var offset = peer.Value - now;
+        var change = _episodes.Observe(offset, tolerance);
+        _offsetSeconds = Math.Round(offset.TotalSeconds, 3);
+        if (change is { Started: true })
         {
-            _offsetSeconds = Math.Round(offset.TotalSeconds, 3);
-            if (!_skewed && offset.Duration() > tolerance)
-            {
-                _skewed = true;
-                LogSkew(_logger, offset.TotalSeconds, tolerance.TotalSeconds);
-                return new PeerClockChange(true,
-                    $"ALARM: the other node's clock is {Describe(offset)} this node's (tolerance {Seconds(tolerance)} s); its notices are still accepted and each node keeps its stage times in its own clock");
-            }
-
-            if (_skewed && offset.Duration() <= tolerance / 2)
-            {
-                _skewed = false;
-                LogRecovered(_logger, offset.TotalSeconds);
-                return new PeerClockChange(false, $"the other node's clock is back within tolerance ({Describe(offset)} this node's)");
-            }
+            LogSkew(_logger, _offsetSeconds.Value, tolerance.TotalSeconds);
+        }
+        else if (change is not null)
+        {
+            LogRecovered(_logger, _offsetSeconds.Value);
         }
 
-        return null;
+        return change;
     }
-
-    private static string Describe(TimeSpan offset) =>
-        $"{Seconds(offset.Duration())} s {(offset >= TimeSpan.Zero ? "ahead of" : "behind")}";
-
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
 
     [LoggerMessage(EventId = 8101, Level = LogLevel.Warning, Message = "The other node's clock is {OffsetSeconds:0} s off this node's (tolerance {ToleranceSeconds:0} s); alarm raised, notices still accepted")]
     private static partial void LogSkew(ILogger logger, double offsetSeconds, double toleranceSeconds);
