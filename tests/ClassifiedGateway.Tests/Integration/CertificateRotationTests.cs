@@ -17,6 +17,11 @@ public sealed class CertificateRotationTests
         await using var tmSystems = new TestSubscriber(() => pair.TmNode.Party);
         var own = pair.KzSettings.Own;
         var before = await ServedSerialAsync(pair.KzSettings);
+        using (var original = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(own, "node.crt"))))
+        {
+            // Before the rotation the node serves the certificate in its file.
+            Assert.Equal(original.SerialNumber, before);
+        }
 
         // Renew KZ's node certificate with the same key (so TM's pin still holds), as an operator would: replace the file.
         using var ca = DevPki.LoadWithKey(Path.Combine(own, "ca"));
@@ -26,9 +31,11 @@ public sealed class CertificateRotationTests
         using var renewed = DevPki.Issue(ca, new CallerIdentity(Party.Kz, CallerRole.Node, "node-kz"), now.AddDays(-1), now.AddYears(3), server: true, client: true, key);
         await File.WriteAllTextAsync(Path.Combine(own, "node.crt"), renewed.ExportCertificatePem());
 
-        Assert.NotEqual(before, renewed.SerialNumber);
         await Eventually.TrueAsync(async () => await ServedSerialAsync(pair.KzSettings) == renewed.SerialNumber, TimeSpan.FromSeconds(30), pair.Logs);
         await Eventually.TrueAsync(() => Task.FromResult(AuditTrail.Entries(pair.KzSettings).Any(e => e.Kind == "certificates-changed")), TimeSpan.FromSeconds(30), pair.Logs);
+        // The audit entry names the certificate now in use.
+        var changed = Assert.Single(AuditTrail.Entries(pair.KzSettings), e => e.Kind == "certificates-changed");
+        Assert.Contains($"node {renewed.Thumbprint},", changed.Detail, StringComparison.Ordinal);
 
         // The node keeps relaying and signing with it.
         await pair.KzNode.Party.SubmitAsync(new SubmitRequest { Envelope = Notices.Consultation("after-rotation", Party.Kz, TimeProvider.System.GetUtcNow()) });

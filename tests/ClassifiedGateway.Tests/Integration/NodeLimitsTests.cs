@@ -34,8 +34,17 @@ public sealed class NodeLimitsTests
 
         // A burst of 5, then about one token a second: most of the 12 calls are refused, not all.
         Assert.InRange(refused, 3, 7);
-        var other = await pair.KzNode.Operator.CountByStageAsync(new CountByStageRequest());
-        Assert.NotNull(other);
+
+        // The limit is per identity: another body on the same listener, right after, gets every call answered (NOT_FOUND for
+        // the id, not UNAVAILABLE), and so does an operator. A shared limit would have no tokens left for them.
+        var neighbour = pair.KzNode.PartyAs("kz-ab-2");
+        for (var i = 0; i < 4; i++)
+        {
+            await RpcAssert.FailsAsync(StatusCode.NotFound, () => neighbour.GetMessageAsync(new GetMessageRequest { MessageId = "nothing" }).ResponseAsync);
+        }
+
+        var counts = await pair.KzNode.Operator.CountByStageAsync(new CountByStageRequest());
+        Assert.DoesNotContain(counts.Counts, c => c.Count > 0);
     }
 
     [Fact]
