@@ -63,12 +63,24 @@ public static class GatewayNode
         {
             try
             {
-                await app.RunAsync();
+                await app.StartAsync();
             }
             catch (Exception e)
             {
+                // Stop what did start (background services see their stopping token) before the container is disposed under them.
+                try
+                {
+                    await app.StopAsync(CancellationToken.None);
+                }
+                catch (Exception stopping)
+                {
+                    throw new NodeStartException(new AggregateException(e, stopping), configuration);
+                }
+
                 throw new NodeStartException(e, configuration);
             }
+
+            await app.WaitForShutdownAsync();
         }
 
         return 0;

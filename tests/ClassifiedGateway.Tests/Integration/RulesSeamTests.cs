@@ -66,23 +66,29 @@ public sealed class RulesSeamTests
     [Fact]
     public async Task The_sender_sees_refused_by_peer_when_the_receiving_node_refuses()
     {
-        // KZ's clock runs a day ahead of TM's: TM sees a created_at in its future and refuses the notice on arrival.
+        // The nodes disagree on who KZ's competent body is: TM refuses on arrival what KZ accepted. (Clock skew no longer
+        // does this: it is reported, never a refusal; see ClockSkewTests.)
         await using var pair = await NodePair.StartAsync(s =>
-            s.Extra["Gateway:Clock:StartAt"] = s.Party == Party.Kz ? "2027-03-02T06:00:00+00:00" : "2027-03-01T06:00:00+00:00");
-        var envelope = Notices.Consultation("skewed", Party.Kz, DateTimeOffset.Parse("2027-03-02T06:00:00+00:00"));
+        {
+            if (s.Party == Party.Tm)
+            {
+                s.Extra["Gateway:Rules:KazakhstanCompetentBody"] = "kz-other";
+            }
+        });
+        var envelope = Notices.Consultation("refused-there", Party.Kz, TimeProvider.System.GetUtcNow());
 
         var accepted = await pair.KzNode.Party.SubmitAsync(new SubmitRequest { Envelope = envelope });
         Assert.Equal(Stage.Accepted, accepted.Stage);
         await Eventually.TrueAsync(async () =>
-            (await pair.KzNode.Party.GetMessageAsync(new GetMessageRequest { MessageId = "skewed" })).Message.Stage == Stage.RefusedByPeer,
+            (await pair.KzNode.Party.GetMessageAsync(new GetMessageRequest { MessageId = "refused-there" })).Message.Stage == Stage.RefusedByPeer,
             TimeSpan.FromSeconds(30), pair.Logs);
 
-        var record = (await pair.KzNode.Party.GetMessageAsync(new GetMessageRequest { MessageId = "skewed" })).Message;
-        Assert.Equal("INVALID_ENVELOPE", record.Refusal.RuleId);
-        Assert.Contains("envelope.created_at", record.Refusal.Fields);
+        var record = (await pair.KzNode.Party.GetMessageAsync(new GetMessageRequest { MessageId = "refused-there" })).Message;
+        Assert.Equal("COMPETENT_BODIES_ONLY", record.Refusal.RuleId);
+        Assert.Equal("Art. 3, 5.1", record.Refusal.Article);
         Assert.Equal(ReceiptStatus.Refused, record.Receipt.Status);
-        Assert.Contains(record.History, h => h.Stage == Stage.RefusedByPeer && h.Refusal.RuleId == "INVALID_ENVELOPE");
-        var atTm = (await pair.TmNode.Party.GetMessageAsync(new GetMessageRequest { MessageId = "skewed" })).Message;
+        Assert.Contains(record.History, h => h.Stage == Stage.RefusedByPeer && h.Refusal.RuleId == "COMPETENT_BODIES_ONLY");
+        var atTm = (await pair.TmNode.Party.GetMessageAsync(new GetMessageRequest { MessageId = "refused-there" })).Message;
         Assert.Equal(Stage.Refused, atTm.Stage);
     }
 }
