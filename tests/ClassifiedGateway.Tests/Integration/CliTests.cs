@@ -271,6 +271,7 @@ public sealed class CliTests : IDisposable
         var settings = NodeSettings.Create(Party.Kz, _directory);
         settings.OtherPeerPort = FreePorts.Next();
         settings.Environment = "Production";
+        settings.AddBodyRegistry();
         return settings;
     }
 
