@@ -18,14 +18,14 @@ internal static class DashboardEndpoints
     /// <summary>Maps the dashboard; only this Party's operators on the operator listener reach it (the authorization seam).</summary>
     public static void Map(WebApplication app)
     {
-        app.MapGet(HttpEndpoints.DashboardPage.Pattern, () => Asset("index.html")).WithMetadata(HttpEndpoints.DashboardPage);
-        app.MapGet(HttpEndpoints.DashboardAsset.Pattern, (string name) => Asset(name)).WithMetadata(HttpEndpoints.DashboardAsset);
-        app.MapGet(HttpEndpoints.Summary.Pattern, SummaryAsync).WithMetadata(HttpEndpoints.Summary);
-        app.MapGet(HttpEndpoints.Messages.Pattern, ListAsync).WithMetadata(HttpEndpoints.Messages);
-        app.MapGet(HttpEndpoints.Message.Pattern, DetailAsync).WithMetadata(HttpEndpoints.Message);
-        app.MapGet(HttpEndpoints.Evidence.Pattern, EvidenceAsync).WithMetadata(HttpEndpoints.Evidence);
-        app.MapGet(HttpEndpoints.Obligations.Pattern, ObligationsAsync).WithMetadata(HttpEndpoints.Obligations);
-        app.MapGet(HttpEndpoints.Events.Pattern, EventsAsync).WithMetadata(HttpEndpoints.Events);
+        app.MapGet(HttpEndpoints.DashboardPage, () => Asset("index.html"));
+        app.MapGet(HttpEndpoints.DashboardAsset, (string name) => Asset(name));
+        app.MapGet(HttpEndpoints.Summary, SummaryAsync);
+        app.MapGet(HttpEndpoints.Messages, ListAsync);
+        app.MapGet(HttpEndpoints.Message, DetailAsync);
+        app.MapGet(HttpEndpoints.Evidence, EvidenceAsync);
+        app.MapGet(HttpEndpoints.Obligations, ObligationsAsync);
+        app.MapGet(HttpEndpoints.Events, EventsAsync);
     }
 
     private static IResult Asset(string name)

@@ -62,9 +62,9 @@ internal static class EndpointSetup
 
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
-        app.MapPrometheusScrapingEndpoint(HttpEndpoints.Metrics.Pattern).WithMetadata(HttpEndpoints.Metrics);
-        app.MapHealthChecks(HttpEndpoints.Live.Pattern, new() { Predicate = _ => false }).WithMetadata(HttpEndpoints.Live);
-        app.MapHealthChecks(HttpEndpoints.Ready.Pattern).WithMetadata(HttpEndpoints.Ready);
+        app.MapPrometheusScrapingEndpoint(HttpEndpoints.Metrics.Pattern).Is(HttpEndpoints.Metrics);
+        app.MapHealthChecks(HttpEndpoints.Live.Pattern, new() { Predicate = _ => false }).Is(HttpEndpoints.Live);
+        app.MapHealthChecks(HttpEndpoints.Ready.Pattern).Is(HttpEndpoints.Ready);
         DashboardEndpoints.Map(app);
     }
 }

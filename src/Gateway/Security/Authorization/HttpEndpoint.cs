@@ -24,4 +24,21 @@ public static class HttpEndpoints
     /// <summary>All of them, in mapping order.</summary>
     public static readonly IReadOnlyList<HttpEndpoint> All =
         [Metrics, Live, Ready, DashboardPage, DashboardAsset, Summary, Messages, Message, Evidence, Obligations, Events];
+
+    /// <summary>The endpoint, after checking it is in <see cref="All"/>: mapping an unlisted one fails at start, so no endpoint
+    /// can exist outside the policy table and the matrix test.</summary>
+    public static HttpEndpoint Listed(HttpEndpoint endpoint) =>
+        All.Contains(endpoint) ? endpoint : throw new InvalidOperationException($"HTTP endpoint '{endpoint.Name}' is not in HttpEndpoints.All.");
+}
+
+/// <summary>Maps HTTP endpoints only through <see cref="HttpEndpoints"/>.</summary>
+public static class HttpEndpointMapping
+{
+    /// <summary>Maps GET <paramref name="endpoint"/>'s pattern to <paramref name="handler"/>, carrying the endpoint for the seam.</summary>
+    public static IEndpointConventionBuilder MapGet(this IEndpointRouteBuilder app, HttpEndpoint endpoint, Delegate handler) =>
+        app.MapGet(HttpEndpoints.Listed(endpoint).Pattern, handler).WithMetadata(endpoint);
+
+    /// <summary>Marks an endpoint mapped by a library (metrics, health) as <paramref name="endpoint"/>.</summary>
+    public static TBuilder Is<TBuilder>(this TBuilder builder, HttpEndpoint endpoint)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(HttpEndpoints.Listed(endpoint));
 }
