@@ -143,6 +143,8 @@ internal sealed class NodeProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Waits for the redirected output to be read to its end too, so the message below holds the node's last words.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"Node {Settings.Code} exited with {_process.ExitCode}:\n{Output}");
             }
 
