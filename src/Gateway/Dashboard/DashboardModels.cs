@@ -54,7 +54,7 @@ public static class DashboardViews
         m.Envelope.Id, m.Kind, m.Direction == Direction.Outbound ? "outbound" : "inbound",
         Code(m.Envelope.SenderParty), m.Envelope.SenderBody, Code(m.Envelope.ReceiverParty), m.Envelope.ReceiverBody, (int)m.Envelope.Level,
         Name(m.Stage), m.StageAt.ToDateTimeOffset(), m.AcceptedAt.ToDateTimeOffset(), m.NextDueAt?.ToDateTimeOffset(), m.Overdue,
-        Refusal(m.Refusal), [.. m.Flags], m.Envelope.InReplyTo);
+        Refusal(m.Refusal), [.. m.RuleFlags.Select(f => f.Message)], m.Envelope.InReplyTo);
 
     public static ObligationView Obligation(Obligation o) => new(
         o.ObligationId, o.MessageId, o.Kind, o.RuleId, o.Article, o.Description, o.Policy, Code(o.DebtorParty), o.DebtorBody, o.DueAt.ToDateTimeOffset(),

@@ -67,9 +67,9 @@ internal static class DemoReport
                 $"  {mark} {o.Article,-8} {o.RuleId,-28} owed by {o.DebtorBody,-8} due {o.DueAt.ToDateTimeOffset():yyyy-MM-dd HH:mm}Z  {o.Description}  [{o.MessageId}]");
         }
 
-        foreach (var message in (await node.Operator.ListMessagesAsync(new ListMessagesRequest { PageSize = 50 }, cancellationToken: timeout.Token)).Messages.Where(m => m.Flags.Count > 0))
+        foreach (var message in (await node.Operator.ListMessagesAsync(new ListMessagesRequest { PageSize = 50 }, cancellationToken: timeout.Token)).Messages.Where(m => m.RuleFlags.Count > 0))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  flagged {message.Envelope.Id}: {string.Join("; ", message.Flags)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  flagged {message.Envelope.Id}: {string.Join("; ", message.RuleFlags.Select(f => $"{f.RuleId} ({f.Article}): {f.Message}"))}");
         }
 
         return text.ToString();

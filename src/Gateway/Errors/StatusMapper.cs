@@ -1,3 +1,4 @@
+using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -32,7 +33,7 @@ public static class StatusMapper
     public static RpcException ToRpcException(GatewayException exception) => exception switch
     {
         InvalidRequestException e => Build(Code.InvalidArgument, e.Message, BadRequest(e.Violations)),
-        RuleRefusalException e => Build(Code.FailedPrecondition, e.Message, ErrorInfo(e.RuleId, e.Article, e.Fields)),
+        RuleRefusalException e => Build(Code.FailedPrecondition, e.Message, ErrorInfo(e.RuleId, e.Article, e.Fields), Refusal(e)),
         PermissionDeniedException e => Build(Code.PermissionDenied, e.Message, ErrorInfo(e.Reason, null, [])),
         IdConflictException e => Build(Code.AlreadyExists, e.Message, ErrorInfo("ID_CONFLICT", null, ["envelope.id"])),
         NotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = Cut(e.What), ResourceName = Cut(e.Id) }),
@@ -68,6 +69,16 @@ public static class StatusMapper
     public static RpcException Internal(string? reference) =>
         Build(Code.Internal, reference is null ? "Internal error." : $"Internal error (reference {reference}).", null);
 
+    /// <summary>A rule's refusal in the shape a refusal by the peer has (<c>Receipt.refusal</c>, <c>MessageRecord.refusal</c>):
+    /// one shape for every refusal, sent as a status detail beside the ErrorInfo generic clients read. Bounded like every detail.</summary>
+    public static Refusal Refusal(RuleRefusalException e) => new()
+    {
+        RuleId = Cut(e.RuleId),
+        Article = Cut(e.Article),
+        Message = SafeText.Bounded(e.Message, MaxMessageChars),
+        Fields = { e.Fields.Take(MaxFieldViolations).Select(Cut) },
+    };
+
     private static ErrorInfo ErrorInfo(string reason, string? article, IReadOnlyList<string> fields)
     {
         var info = new ErrorInfo { Reason = Cut(reason), Domain = Domain };
@@ -78,18 +89,24 @@ public static class StatusMapper
 
         if (fields.Count > 0)
         {
+            // Deprecated, kept for one release: the same paths as the Refusal detail's repeated fields, comma-joined.
             info.Metadata["fields"] = Cut(string.Join(",", fields.Take(MaxFieldViolations)));
         }
 
         return info;
     }
 
-    private static RpcException Build(Code code, string message, Google.Protobuf.IMessage? detail)
+    private static RpcException Build(Code code, string message, Google.Protobuf.IMessage? detail, Google.Protobuf.IMessage? second = null)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = SafeText.Bounded(message, MaxMessageChars) };
         if (detail is not null)
         {
             status.Details.Add(Any.Pack(detail));
+        }
+
+        if (second is not null)
+        {
+            status.Details.Add(Any.Pack(second));
         }
 
         if (status.CalculateSize() > MaxStatusBytes)
@@ -99,6 +116,11 @@ public static class StatusMapper
             if (detail is not null)
             {
                 status.Details.Add(Any.Pack(Compact(detail)));
+            }
+
+            if (second is not null)
+            {
+                status.Details.Add(Any.Pack(Compact(second)));
             }
         }
 
@@ -123,6 +145,15 @@ public static class StatusMapper
                 return compact;
             case ErrorInfo info:
                 return new ErrorInfo { Reason = SafeText.Bounded(info.Reason, CompactChars), Domain = Domain };
+            case Refusal refusal:
+                var small = new Refusal
+                {
+                    RuleId = SafeText.Bounded(refusal.RuleId, CompactChars),
+                    Article = SafeText.Bounded(refusal.Article, CompactChars),
+                    Message = SafeText.Bounded(refusal.Message, CompactChars),
+                };
+                small.Fields.AddRange(refusal.Fields.Take(CompactViolations).Select(f => SafeText.Bounded(f, CompactChars)));
+                return small;
             case RetryInfo retry:
                 return retry;
             case ResourceInfo resource:

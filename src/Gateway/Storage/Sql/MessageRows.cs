@@ -45,7 +45,11 @@ internal static class MessageRows
 
         if (!r.IsDBNull(13))
         {
-            record.Flags.AddRange(r.GetString(13).Split('\n'));
+            var flags = FlagColumn.Read(r.GetString(13)).ToList();
+            record.RuleFlags.AddRange(flags);
+#pragma warning disable CS0612 // MessageRecord.flags is deprecated on the wire but still filled for one release.
+            record.Flags.AddRange(flags.Select(f => f.Message));
+#pragma warning restore CS0612
         }
 
         if (!r.IsDBNull(14))

@@ -17,7 +17,7 @@ internal sealed partial class SqlGatewayStore
         if (admission.Flags.Count > 0)
         {
             scope.Execute("UPDATE messages SET flags = @flags WHERE id = @id",
-                ("@flags", string.Join("\n", admission.Flags.Select(f => f.Message))), ("@id", envelope.Id));
+                ("@flags", FlagColumn.Write(admission.Flags)), ("@id", envelope.Id));
             foreach (var flag in admission.Flags)
             {
                 AppendHistory(scope, envelope.Id, stage, at, $"{flag.RuleId}: {flag.Message}", eventKind: EventKind.Flag);
