@@ -1,6 +1,7 @@
 using ClassifiedGateway.Gateway.Demo;
 using ClassifiedGateway.Gateway.Hosting;
 using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Security;
 
 namespace ClassifiedGateway.Gateway.Cli;
 
@@ -49,12 +50,22 @@ public static class CliCommands
             usage: rules-catalogue
               Prints every rule with its id, article and phases as Markdown.
             """, [], RunsWithoutArguments: true, TakesConfiguration: false, _ => Task.FromResult(PrintCatalogue())),
+        new("authorization-matrix", "prints who may call what and send which notice kind as Markdown (docs/authorization.md)", """
+            usage: authorization-matrix
+              Prints the access policy (listener x service x role) and which role may submit which notice kind, as Markdown.
+            """, [], RunsWithoutArguments: true, TakesConfiguration: false, _ => Task.FromResult(PrintAuthorization())),
     ];
 
     /// <summary>The usage printed when no command (or an unknown one) is given.</summary>
     public static string Usage =>
         "usage: ClassifiedGateway COMMAND [OPTIONS]   (COMMAND --help for its options)\n"
         + string.Join("\n", All.Select(c => $"  {c.Verb,-16} {c.Summary}")) + "\n";
+
+    private static int PrintAuthorization()
+    {
+        Console.Write(AuthorizationDocument.Markdown());
+        return 0;
+    }
 
     private static int PrintCatalogue()
     {

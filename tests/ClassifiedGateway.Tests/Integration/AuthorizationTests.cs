@@ -1,5 +1,6 @@
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Tests.Harness;
+using Google.Protobuf;
 using Grpc.Core;
 using Case = ClassifiedGateway.Contracts.V1.Envelope.NoticeOneofCase;
 
@@ -90,6 +91,56 @@ public sealed class AuthorizationTests(PairFixture fixture) : IClassFixture<Pair
         Assert.Equal("7", response.Headers.GetValues("grpc-status").Single());
         Assert.True(response.Headers.Contains("grpc-status-details-bin"));
         Assert.Equal(before + 1, AuditTrail.Denials(_pair.KzSettings));
+    }
+
+    [Fact]
+    public async Task A_system_whose_authority_is_localhost_without_the_port_submits_and_reads_its_notice()
+    {
+        var envelope = Notices.Consultation("authority-no-port", Party.Kz, TimeProvider.System.GetUtcNow());
+        var (submitStatus, submitted) = await CallWithAuthorityAsync(_pair.KzSettings, _pair.KzSettings.LocalPort, Notices.KzCompetentBody, "localhost",
+            "/classified.gateway.v1.PartyGatewayService/Submit", new SubmitRequest { Envelope = envelope }.ToByteArray());
+        Assert.Equal("0", submitStatus);
+        Assert.Equal(Stage.Accepted, SubmitResponse.Parser.ParseFrom(submitted).Stage);
+
+        var (getStatus, got) = await CallWithAuthorityAsync(_pair.KzSettings, _pair.KzSettings.LocalPort, Notices.KzCompetentBody, "localhost",
+            "/classified.gateway.v1.PartyGatewayService/GetMessage", new GetMessageRequest { MessageId = "authority-no-port" }.ToByteArray());
+        Assert.Equal("0", getStatus);
+        Assert.Equal("authority-no-port", GetMessageResponse.Parser.ParseFrom(got).Message.Envelope.Id);
+    }
+
+    [Fact]
+    public async Task An_operator_whose_authority_is_localhost_without_the_port_reaches_the_operators_service()
+    {
+        var (status, body) = await CallWithAuthorityAsync(_pair.KzSettings, _pair.KzSettings.OperatorPort, "kz-operator", "localhost",
+            "/classified.gateway.v1.OperatorService/CountByStage", new CountByStageRequest().ToByteArray());
+        Assert.Equal("0", status);
+        Assert.NotNull(CountByStageResponse.Parser.ParseFrom(body));
+    }
+
+    /// <summary>One unary gRPC call over HTTP/2 with :authority set by hand; returns grpc-status and the one response message.</summary>
+    private static async Task<(string Status, byte[] Message)> CallWithAuthorityAsync(
+        NodeSettings node, int port, string certificate, string authority, string path, byte[] message)
+    {
+        using var http = Http(node, port, certificate);
+        var framed = new byte[5 + message.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(framed.AsSpan(1, 4), message.Length);
+        message.CopyTo(framed, 5);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(framed),
+        };
+        request.Headers.Host = authority;
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        request.Content.Headers.ContentType = new("application/grpc");
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.Single()
+            : response.Headers.TryGetValues("grpc-status", out var header) ? header.Single()
+            : $"HTTP {(int)response.StatusCode}";
+        return (status, body.Length >= 5 ? body[5..] : []);
     }
 
     private static HttpClient Http(NodeSettings node, int port, string certificate)

@@ -31,7 +31,7 @@ public sealed class RuleCatalogueTests
         });
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ClassifiedGateway.sln")))
