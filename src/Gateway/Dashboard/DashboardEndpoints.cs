@@ -53,7 +53,8 @@ internal static class DashboardEndpoints
         var state = await store.ReadLedgerAsync(ledger => rules.Agreement(ledger, party, now), ct);
         var (open, overdue) = await store.CountObligationsAsync(ct);
         var stages = (await store.CountByStageAsync(ct)).GroupBy(c => DashboardViews.Name(c.Stage)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        return new Summary(DashboardViews.Code(party), state.Status.ToString(), Date(state.InForceSince), Date(state.TerminatesOn), open, overdue, stages, now);
+        return new Summary(DashboardViews.Code(party), state.Status.ToString(), Date(state.InForceSince), Date(state.TerminatesOn), open, overdue, stages, now,
+            Date(state.LastDayInForce), state.TerminationReading == TerminationReading.Unspecified ? null : state.TerminationReading.ToString());
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, IGatewayStore store, CancellationToken ct)

@@ -27,10 +27,10 @@ public sealed record MessageDetail(
     MessageRow Message, IReadOnlyList<TimelineEntry> Timeline, ReceiptView? Receipt, IReadOnlyList<ObligationView> Obligations,
     IReadOnlyList<string> AnsweredBy, IReadOnlyList<string> Related);
 
-/// <summary>The banner and counters.</summary>
+/// <summary>The banner and counters; once a termination runs, its last day in force and the Art. 15.2 reading that gives it.</summary>
 public sealed record Summary(
     string LocalParty, string Agreement, string? InForceSince, string? TerminatesOn, long OpenObligations, long OverdueObligations,
-    IReadOnlyDictionary<string, long> Stages, DateTimeOffset Now);
+    IReadOnlyDictionary<string, long> Stages, DateTimeOffset Now, string? LastDayInForce = null, string? TerminationReading = null);
 
 /// <summary>Maps the wire's records to the dashboard's views.</summary>
 public static class DashboardViews

@@ -59,7 +59,10 @@ internal static class DemoReport
 
         var state = (await node.Operator.GetAgreementStateAsync(new GetAgreementStateRequest(), cancellationToken: timeout.Token)).State;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{node.Code} operators: agreement {state.Status}; open obligations, overdue first:");
+        var ends = state.LastDayInForce is { Year: > 0 } last
+            ? $" (last day in force {last.Year:D4}-{last.Month:D2}-{last.Day:D2}, {state.TerminationReadingDescription})"
+            : "";
+        text.AppendLine(CultureInfo.InvariantCulture, $"{node.Code} operators: agreement {state.Status}{ends}; open obligations, overdue first:");
         foreach (var o in list.Obligations)
         {
             var mark = o.OverdueSince is null ? "open   " : "OVERDUE";

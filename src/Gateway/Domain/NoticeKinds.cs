@@ -37,6 +37,9 @@ public static class NoticeKinds
         new(Case.ContractRegistration, "ContractRegistration", "Art. 7", false, null, false),
         new(Case.CopyNotice, "CopyNotice", "Art. 6.4", true, null, false),
         new(Case.ThirdPartyDisclosureNotice, "ThirdPartyDisclosureNotice", "Art. 4.1.5", true, null, false),
+        new(Case.JointCreationNotice, "JointCreationNotice", "Art. 6.3", true, null, false),
+        new(Case.JointCreationConfirmation, "JointCreationConfirmation", "Art. 6.3", false, Case.JointCreationNotice, true),
+        new(Case.JointClassificationChangeAgreement, "JointClassificationChangeAgreement", "Art. 6.3", false, null, false),
     }.ToDictionary(k => k.Case);
 
     /// <summary>Every kind, in wire order.</summary>

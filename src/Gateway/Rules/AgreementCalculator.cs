@@ -1,4 +1,5 @@
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Rules.Agreement;
 using ClassifiedGateway.Gateway.Validation;
 
 namespace ClassifiedGateway.Gateway.Rules;
@@ -6,8 +7,10 @@ namespace ClassifiedGateway.Gateway.Rules;
 /// <summary>Art. 15: the agreement's state from the configured facts, the notices in the ledger and the time.</summary>
 public static class AgreementCalculator
 {
+    /// <param name="reading">How Art. 15.2 is read (<see cref="PolicyOptions.TerminationReading"/>).</param>
     public static AgreementState Compute(RulesOptions options, HostTimeZones zones, Party localParty,
-        IReadOnlyList<LedgerEntry> domesticProcedures, IReadOnlyList<LedgerEntry> terminations, DateTimeOffset now)
+        IReadOnlyList<LedgerEntry> domesticProcedures, IReadOnlyList<LedgerEntry> terminations, DateTimeOffset now,
+        TerminationReading reading = TerminationReading.CivilCode)
     {
         var today = zones.DateIn(localParty, now);
         var state = new AgreementState { Status = AgreementStatus.NotInForce };
@@ -36,11 +39,16 @@ public static class AgreementCalculator
             return state;
         }
 
-        var receivedOn = zones.DateIn(notice.Envelope.ReceiverParty, received);
-        var ends = receivedOn.AddMonths(6);
-        state.TerminationReceivedOn = CalendarDates.From(receivedOn);
-        state.TerminatesOn = CalendarDates.From(ends);
-        state.Status = today >= ends ? AgreementStatus.Terminated : AgreementStatus.TerminationPending;
+        // Counted in the receiving Party's calendar, so both nodes end the agreement at the same instant.
+        var receiver = notice.Envelope.ReceiverParty;
+        var period = TerminationPeriod.From(reading, zones.DateIn(receiver, received), zones.For(receiver));
+        state.TerminationReceivedOn = CalendarDates.From(period.ReceivedOn);
+        state.TerminatesOn = CalendarDates.From(period.EndDate);
+        state.TerminationReading = period.Reading;
+        state.LastDayInForce = CalendarDates.From(period.LastDayInForce);
+        state.TerminatedFrom = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(period.TerminatedFrom);
+        state.TerminationReadingDescription = TerminationPeriod.Describe(period.Reading);
+        state.Status = now >= period.TerminatedFrom ? AgreementStatus.Terminated : AgreementStatus.TerminationPending;
         return state;
     }
 

@@ -5,7 +5,8 @@ namespace ClassifiedGateway.Gateway.Rules;
 /// <summary>The one place that reads the ledger for a notice: everything any rule may look at, fetched up front.</summary>
 public static class FactsCollector
 {
-    public static Facts Collect(Envelope e, ILedger ledger, RulesOptions options, HostTimeZones zones, Party localParty, DateTimeOffset now)
+    public static Facts Collect(Envelope e, ILedger ledger, RulesOptions options, HostTimeZones zones, Party localParty, DateTimeOffset now,
+        TerminationReading reading = TerminationReading.CivilCode)
     {
         var entries = new Dictionary<string, LedgerEntry>();
         var keyed = new Dictionary<string, IReadOnlyList<LedgerEntry>>();
@@ -42,6 +43,11 @@ public static class FactsCollector
             Key(LedgerKeys.Transfer(transfer));
         }
 
+        if (JointInformationOf(e) is { } joint)
+        {
+            Key(LedgerKeys.Joint(joint));
+        }
+
         Key(LedgerKeys.DomesticProcedures);
         Key(LedgerKeys.Termination);
         Key(LedgerKeys.CompetentBodyChanges);
@@ -52,10 +58,20 @@ public static class FactsCollector
             Key(LedgerKeys.Contract(e.TransferNotice.ContractReference));
         }
 
-        var agreement = AgreementCalculator.Compute(options, zones, localParty, keyed[LedgerKeys.DomesticProcedures], keyed[LedgerKeys.Termination], now);
+        var agreement = AgreementCalculator.Compute(options, zones, localParty, keyed[LedgerKeys.DomesticProcedures], keyed[LedgerKeys.Termination], now, reading);
         var bodies = CompetentBodies.From(options, keyed[LedgerKeys.CompetentBodyChanges]);
         return new Facts(entries.Values, keyed, agreement, bodies);
     }
+
+    /// <summary>The jointly created information a notice names, if any (Art. 6.3).</summary>
+    public static string? JointInformationOf(Envelope e) => e.NoticeCase switch
+    {
+        Envelope.NoticeOneofCase.ClassificationChange when e.ClassificationChange.JointlyCreated => e.ClassificationChange.JointInformationId,
+        Envelope.NoticeOneofCase.JointCreationNotice => e.JointCreationNotice.InformationId,
+        Envelope.NoticeOneofCase.JointCreationConfirmation => e.JointCreationConfirmation.InformationId,
+        Envelope.NoticeOneofCase.JointClassificationChangeAgreement => e.JointClassificationChangeAgreement.InformationId,
+        _ => null,
+    } is { Length: > 0 } id ? id : null;
 
     /// <summary>Every message id a notice refers to.</summary>
     public static IEnumerable<string> References(Envelope e)

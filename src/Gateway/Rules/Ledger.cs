@@ -32,6 +32,9 @@ public static class LedgerKeys
 
     public static string Contract(string reference) => $"contract:{reference}";
 
+    /// <summary>Every notice about one jointly created information: its declaration, confirmations and change agreements (Art. 6.3).</summary>
+    public static string Joint(string informationId) => $"joint:{informationId}";
+
     /// <summary>Every notice that concerns a transfer (names it in transfer_id).</summary>
     public static string Transfer(string transferId) => $"transfer:{transferId}";
 
@@ -61,6 +64,9 @@ public static class LedgerKeys
         Envelope.NoticeOneofCase.DomesticProceduresCompleted => [DomesticProcedures],
         Envelope.NoticeOneofCase.TerminationNotice => [Termination],
         Envelope.NoticeOneofCase.CompetentBodyChange => [CompetentBodyChanges],
+        Envelope.NoticeOneofCase.JointCreationNotice => [Joint(e.JointCreationNotice.InformationId)],
+        Envelope.NoticeOneofCase.JointCreationConfirmation => [Joint(e.JointCreationConfirmation.InformationId)],
+        Envelope.NoticeOneofCase.JointClassificationChangeAgreement => [Joint(e.JointClassificationChangeAgreement.InformationId)],
         _ => [],
     };
 }

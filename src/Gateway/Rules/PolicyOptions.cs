@@ -37,6 +37,10 @@ public sealed class PolicyOptions
     [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
     public TimeSpan ClassificationChangeWithin { get; set; } = TimeSpan.FromDays(10);
 
+    /// <summary>How Art. 15.2's "six months after the day the notice is received" is read (see docs/rules.md).</summary>
+    /// <value>Default <see cref="Contracts.V1.TerminationReading.CivilCode"/>: in force until 24:00 of the end date (RF Civil Code arts. 191–194).</value>
+    public Contracts.V1.TerminationReading TerminationReading { get; set; } = Contracts.V1.TerminationReading.CivilCode;
+
     /// <summary>How often the scheduler looks for obligations that passed their due time.</summary>
     /// <value>Default 5 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]

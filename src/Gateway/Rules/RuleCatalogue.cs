@@ -1,4 +1,5 @@
 using System.Text;
+using ClassifiedGateway.Gateway.Rules.Agreement;
 
 namespace ClassifiedGateway.Gateway.Rules;
 
@@ -33,6 +34,7 @@ public static class RuleCatalogue
             text.Append($"| `{rule.Id}` | {rule.Article} | {rule.Checks} | {outcome} | {rule.PolicyDefault ?? "—"} |\n");
         }
 
+        text.Append(TerminationPeriod.Documentation);
         return text.ToString();
     }
 }

@@ -1,6 +1,7 @@
 using ClassifiedGateway.Gateway.Rules.Agreement;
 using ClassifiedGateway.Gateway.Rules.Answers;
 using ClassifiedGateway.Gateway.Rules.Handling;
+using ClassifiedGateway.Gateway.Rules.Joint;
 using ClassifiedGateway.Gateway.Rules.Obligations;
 using ClassifiedGateway.Gateway.Rules.Transfers;
 using ClassifiedGateway.Gateway.Rules.Visits;
@@ -36,6 +37,12 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<INoticeRule, CopyNeedsPermissionRule>();
         services.AddSingleton<INoticeRule, DestructionNeedsAgreementRule>();
         services.AddSingleton<INoticeRule, ThirdPartyNeedsConsentRule>();
+
+        // Art. 6.3: jointly created information.
+        services.AddSingleton<INoticeRule, JointInformationDeclaredOnceRule>();
+        services.AddSingleton<INoticeRule, JointConfirmationMatchesDeclarationRule>();
+        services.AddSingleton<INoticeRule, JointInformationRecordedRule>();
+        services.AddSingleton<INoticeRule, JointChangeNeedsAgreementRule>();
 
         // Art. 9: visits.
         services.AddSingleton<INoticeRule, VisitRequestLeadTimeRule>();

@@ -98,6 +98,9 @@ internal static class NoticeValidator
                 v.Text("third_party_disclosure_notice.third_party", e.ThirdPartyDisclosureNotice.ThirdParty);
                 v.Text("third_party_disclosure_notice.consent_id", e.ThirdPartyDisclosureNotice.ConsentId, 128);
                 break;
+            case Case.JointCreationNotice or Case.JointCreationConfirmation or Case.JointClassificationChangeAgreement:
+                JointNoticeValidator.Validate(v, e);
+                break;
             default:
                 // DestructionAgreement, ThirdPartyDisclosureConsent, VisitDecision, TerminationNotice: every field is optional.
                 break;
@@ -149,7 +152,19 @@ internal static class NoticeValidator
 
     private static void ValidateClassificationChange(Violations v, ClassificationChange c)
     {
-        v.Text("classification_change.transfer_id", c.TransferId, 128);
+        if (c.JointlyCreated)
+        {
+            JointNoticeValidator.ValidateJointChange(v, c);
+        }
+        else
+        {
+            v.Text("classification_change.transfer_id", c.TransferId, 128);
+            if (c.JointInformationId.Length > 0)
+            {
+                v.Add("classification_change.joint_information_id", "is set only with jointly_created");
+            }
+        }
+
         if (c.Declassified == (c.NewLevel != ClassificationLevel.Unspecified))
         {
             v.Add("classification_change.new_level", "set either a new level or declassified, not both or neither");

@@ -108,6 +108,9 @@ internal static class Notices
                 break;
             case Case.CopyNotice: e.CopyNotice = new() { TransferId = "t-1", Copies = 1, CopyPermissionId = "p-1" }; break;
             case Case.ThirdPartyDisclosureNotice: e.ThirdPartyDisclosureNotice = new() { TransferId = "t-1", ThirdParty = "Someone", ConsentId = "c-1" }; break;
+            case Case.JointCreationNotice: e.JointCreationNotice = new() { InformationId = "j-1", Level = ClassificationLevel.TopSecret, CreatedAt = ts, Description = "JOINT-DESCRIPTION" }; break;
+            case Case.JointCreationConfirmation: e.JointCreationConfirmation = new() { InformationId = "j-1", Confirmed = true }; break;
+            case Case.JointClassificationChangeAgreement: e.JointClassificationChangeAgreement = new() { InformationId = "j-1", NewLevel = ClassificationLevel.Secret }; break;
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }
     }

@@ -136,6 +136,28 @@ public sealed class AllNoticeKindsTests
         });
         await x.SendAsync(k, "k-tpnotice", Case.ThirdPartyDisclosureNotice, KzAb, TmAb, e =>
             e.ThirdPartyDisclosureNotice = new() { TransferId = "t-transfer", ThirdParty = "Y", ConsentId = "t-tpconsent" });
+        // Art. 6.3: information created jointly, declared by each side and confirmed by the other; then a change agreed.
+        await x.SendAsync(t, "t-joint", Case.JointCreationNotice, TmAb, KzAb, e => e.JointCreationNotice.InformationId = "j-tm");
+        await x.SendAsync(k, "k-jointconf", Case.JointCreationConfirmation, KzAb, TmAb, e =>
+        {
+            e.InReplyTo = "t-joint";
+            e.JointCreationConfirmation.InformationId = "j-tm";
+        });
+        await x.SendAsync(k, "k-joint", Case.JointCreationNotice, KzAb, TmAb, e => e.JointCreationNotice.InformationId = "j-kz");
+        await x.SendAsync(t, "t-jointconf", Case.JointCreationConfirmation, TmAb, KzAb, e =>
+        {
+            e.InReplyTo = "k-joint";
+            e.JointCreationConfirmation.InformationId = "j-kz";
+        });
+        await x.SendAsync(k, "k-jointagr", Case.JointClassificationChangeAgreement, KzAb, TmAb, e => e.JointClassificationChangeAgreement.InformationId = "j-tm");
+        await x.SendAsync(t, "t-jointclass", Case.ClassificationChange, TmAb, KzAb, e =>
+        {
+            e.ClassificationChange = new()
+            {
+                JointlyCreated = true, JointInformationId = "j-tm", JointAgreementReference = "k-jointagr",
+                NewLevel = ClassificationLevel.Secret, DecidedAt = e.CreatedAt,
+            };
+        });
         await x.SendAsync(k, "k-breach", Case.BreachNotification, KzCb, TmCb, e => e.BreachNotification.TransferId = "t-transfer");
         await x.SendAsync(k, "k-invest", Case.InvestigationResult, KzCb, TmCb, e => e.InReplyTo = "k-breach");
         await x.SendAsync(k, "k-visit", Case.VisitRequest, KzCb, TmCb);

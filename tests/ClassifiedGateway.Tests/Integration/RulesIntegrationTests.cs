@@ -88,20 +88,22 @@ public sealed class RulesIntegrationTests
             Assert.Equal(AgreementStatus.TerminationPending, state.Status);
             Assert.Equal(new CalendarDate { Year = 2027, Month = 3, Day = 10 }, state.TerminationReceivedOn);
             Assert.Equal(new CalendarDate { Year = 2027, Month = 9, Day = 10 }, state.TerminatesOn);
+            Assert.Equal(new CalendarDate { Year = 2027, Month = 9, Day = 10 }, state.LastDayInForce);
+            Assert.Equal(TerminationReading.CivilCode, state.TerminationReading);
         }
 
         var second = await x.RefusedAsync(Party.Tm, "termination-2", Case.TerminationNotice, TmCb, KzCb);
         Assert.Equal("TERMINATION_ALREADY_PENDING", RpcAssert.ErrorInfo(second)!.Reason);
         await x.SendAsync(Party.Kz, "transfer-while-pending", Case.TransferNotice, KzAb, TmAb);
 
-        // Last pending moment: 2027-09-09 23:59 in UTC+05:00.
-        await AdvanceToAsync(pair, DateTimeOffset.Parse("2027-09-09T18:59:00+00:00"));
+        // Civil-code reading (the default): still in force on 10 September, until 23:59 in UTC+05:00.
+        await AdvanceToAsync(pair, DateTimeOffset.Parse("2027-09-10T18:59:00+00:00"));
         Assert.Equal(AgreementStatus.TerminationPending, (await StateAsync(pair.KzNode)).Status);
-        await AdvanceToAsync(pair, DateTimeOffset.Parse("2027-09-09T19:00:30+00:00"));
+        await AdvanceToAsync(pair, DateTimeOffset.Parse("2027-09-10T19:00:30+00:00"));
         Assert.Equal(AgreementStatus.Terminated, (await StateAsync(pair.KzNode)).Status);
         Assert.Equal(AgreementStatus.Terminated, (await StateAsync(pair.TmNode)).Status);
 
-        var late = new Exchange(pair, DateTimeOffset.Parse("2027-09-09T19:00:30+00:00"));
+        var late = new Exchange(pair, DateTimeOffset.Parse("2027-09-10T19:00:30+00:00"));
         var refused = await late.RefusedAsync(Party.Kz, "transfer-after", Case.TransferNotice, KzAb, TmAb);
         Assert.Equal("AGREEMENT_TERMINATED", RpcAssert.ErrorInfo(refused)!.Reason);
         Assert.Equal("Art. 15.2, 15.3", RpcAssert.ErrorInfo(refused)!.Metadata["article"]);

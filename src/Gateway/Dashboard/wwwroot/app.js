@@ -26,7 +26,7 @@
 
   function renderBanner() {
     const s = state.summary; if (!s) return;
-    const text = t(s.agreement === "InForce" ? "IN_FORCE" : s.agreement === "NotInForce" ? "NOT_IN_FORCE" : s.agreement === "TerminationPending" ? "TERMINATION_PENDING" : "TERMINATED").replace("{date}", s.terminatesOn || "");
+    const text = t(s.agreement === "InForce" ? "IN_FORCE" : s.agreement === "NotInForce" ? "NOT_IN_FORCE" : s.agreement === "TerminationPending" ? "TERMINATION_PENDING" : "TERMINATED").replace("{date}", s.lastDayInForce || s.terminatesOn || "").replace("{reading}", s.terminationReading ? t("READING_" + s.terminationReading) : "");
     const b = $("#banner");
     b.className = "banner " + ({ NotInForce: "notinforce", TerminationPending: "pending", Terminated: "terminated" }[s.agreement] || "");
     b.dataset.agreement = s.agreement;
@@ -113,7 +113,7 @@
   $("#older").addEventListener("click", () => { if (state.next) { state.stack.push(state.before); state.before = state.next; refresh(); } });
   $("#newest").addEventListener("click", () => { state.before = null; state.stack = []; refresh(); });
   $("#lang").addEventListener("change", (e) => { state.lang = e.target.value; localStorage.setItem("cg-lang", state.lang); translate(); if (state.detailId) showDetail(state.detailId, false); });
-  $("#kinds").innerHTML = ["ClearanceConfirmationRequest", "ClearanceConfirmation", "TransferNotice", "ReceiptConfirmation", "TransportArrangement", "ClassificationChange", "CopyRequest", "CopyPermission", "CopyNotice", "DestructionRequest", "DestructionAgreement", "DestructionNotice", "ThirdPartyDisclosureRequest", "ThirdPartyDisclosureConsent", "ThirdPartyDisclosureNotice", "VisitRequest", "VisitDecision", "BreachNotification", "InvestigationResult", "ConsultationRequest", "RegulationsExchange", "DomesticProceduresCompleted", "TerminationNotice", "CompetentBodyChange", "ContractRegistration"].map((k) => `<option value="${k}">`).join("");
+  $("#kinds").innerHTML = ["ClearanceConfirmationRequest", "ClearanceConfirmation", "TransferNotice", "ReceiptConfirmation", "TransportArrangement", "ClassificationChange", "CopyRequest", "CopyPermission", "CopyNotice", "DestructionRequest", "DestructionAgreement", "DestructionNotice", "ThirdPartyDisclosureRequest", "ThirdPartyDisclosureConsent", "ThirdPartyDisclosureNotice", "JointCreationNotice", "JointCreationConfirmation", "JointClassificationChangeAgreement", "VisitRequest", "VisitDecision", "BreachNotification", "InvestigationResult", "ConsultationRequest", "RegulationsExchange", "DomesticProceduresCompleted", "TerminationNotice", "CompetentBodyChange", "ContractRegistration"].map((k) => `<option value="${k}">`).join("");
 
   translate();
   refresh().then(() => { if (location.hash.length > 1) showDetail(decodeURIComponent(location.hash.slice(1)), false); }).catch(() => {});

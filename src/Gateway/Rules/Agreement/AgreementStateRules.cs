@@ -11,6 +11,7 @@ public static class AgreementTraffic
     {
         Case.ClearanceConfirmationRequest, Case.ClearanceConfirmation, Case.TransferNotice, Case.TransportArrangement,
         Case.VisitRequest, Case.CopyRequest, Case.CopyPermission, Case.CopyNotice, Case.ContractRegistration, Case.TerminationNotice,
+        Case.JointCreationNotice, Case.JointCreationConfirmation,
     };
 }
 
@@ -26,16 +27,18 @@ public sealed class AgreementNotInForceRule() : NoticeRule("AGREEMENT_NOT_IN_FOR
 
 /// <summary>Art. 15.2–15.3: after termination only protection traffic flows.</summary>
 public sealed class AgreementTerminatedRule() : NoticeRule("AGREEMENT_TERMINATED", "Art. 15.2, 15.3",
-    "After termination, new clearance requests, transfers, arrangements, visits, copying and contracts are refused; breach, investigation, classification change, destruction, third-party consent and receipts still flow.",
+    "After termination (Gateway:Policy:TerminationReading), new clearance requests, transfers, arrangements, visits, copying, contracts and joint-creation declarations are refused; breach, investigation, classification change, destruction, third-party consent and receipts still flow.",
     RuleOutcome.Refuse)
 {
     public override RuleVerdict? Evaluate(RuleContext context)
     {
         var agreement = context.Facts.Agreement;
         return agreement.Status == AgreementStatus.Terminated && AgreementTraffic.NeedsAgreementInForce.Contains(context.Envelope.NoticeCase)
-            ? Verdict($"the agreement terminated on {agreement.TerminatesOn.Year:D4}-{agreement.TerminatesOn.Month:D2}-{agreement.TerminatesOn.Day:D2}; a {context.Envelope.NoticeCase} can no longer be sent.")
+            ? Verdict($"the agreement is terminated (last day in force {Day(agreement.LastDayInForce)}, read as {agreement.TerminationReading}); a {context.Envelope.NoticeCase} can no longer be sent.")
             : null;
     }
+
+    private static string Day(CalendarDate? d) => d is null ? "unknown" : $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}";
 }
 
 /// <summary>Art. 15.2: one termination at a time.</summary>

@@ -3,9 +3,9 @@ using Case = ClassifiedGateway.Contracts.V1.Envelope.NoticeOneofCase;
 
 namespace ClassifiedGateway.Gateway.Rules.Handling;
 
-/// <summary>Art. 6.3, 4.1.2: only the originator changes a level or declassifies; jointly created information needs the other body's recorded agreement.</summary>
+/// <summary>Art. 6.3, 4.1.2: only the originator changes a level or declassifies; jointly created information is judged by Rules/Joint.</summary>
 public sealed class ClassificationChangeByOriginatorRule() : NoticeRule("CLASSIFICATION_CHANGE_NOT_ORIGINATOR", "Art. 6.3, 4.1.2",
-    "A level change or declassification is refused unless it comes from the transfer's originator (or its competent body); for jointly created information, with a recorded notice of the other Party's agreement.",
+    "A level change or declassification of transferred information is refused unless it comes from the transfer's originator (or its competent body); jointly created information is judged by the JOINT_* rules.",
     RuleOutcome.Refuse)
 {
     public override RuleVerdict? Evaluate(RuleContext context)
@@ -17,18 +17,15 @@ public sealed class ClassificationChangeByOriginatorRule() : NoticeRule("CLASSIF
         }
 
         var change = e.ClassificationChange;
+        if (change.JointlyCreated)
+        {
+            // Jointly created information has no single originator: the rules in Rules/Joint judge it.
+            return null;
+        }
+
         if (context.Facts.Find(change.TransferId, Case.TransferNotice) is not { } transfer)
         {
             return Verdict($"'{change.TransferId}' is not a known transfer.", "classification_change.transfer_id");
-        }
-
-        if (change.JointlyCreated)
-        {
-            var agreement = context.Facts.Find(change.JointAgreementReference);
-            return agreement is not null && agreement.Envelope.SenderParty != e.SenderParty
-                ? null
-                : Verdict("jointly created information needs the other Party's recorded agreement (joint_agreement_reference).",
-                    "classification_change.joint_agreement_reference");
         }
 
         var originator = transfer.Envelope;

@@ -6,12 +6,13 @@ namespace ClassifiedGateway.Gateway.Security;
 /// <summary>Who may send and see which notices. Which role may reach which service on which listener is <see cref="AccessPolicy"/>.</summary>
 public static class AuthorizationMatrix
 {
-    /// <summary>Art. 5–7: the notices an authorized body's own system may send (as itself only).</summary>
+    /// <summary>Art. 5–7 (6.3 for jointly created information): the notices an authorized body's own system may send (as itself only).</summary>
     public static readonly IReadOnlySet<Case> AuthorizedBodyNotices = new HashSet<Case>
     {
         Case.TransferNotice, Case.ReceiptConfirmation, Case.TransportArrangement, Case.ClassificationChange,
         Case.CopyRequest, Case.CopyPermission, Case.CopyNotice,
         Case.DestructionRequest, Case.DestructionAgreement, Case.DestructionNotice, Case.ContractRegistration,
+        Case.JointCreationNotice, Case.JointCreationConfirmation, Case.JointClassificationChangeAgreement,
     };
 
     /// <summary>Null when the caller may send this notice; otherwise why not (caller strings bounded).</summary>

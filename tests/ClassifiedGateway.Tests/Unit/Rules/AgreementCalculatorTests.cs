@@ -38,8 +38,8 @@ public sealed class AgreementCalculatorTests
         { "in force, no termination", "2027-02-28T10:00:00+05:00", AgreementStatus.InForce, "2027-01-20", "", "", "" },
         { "termination sent, not yet received", "2027-03-05T10:00:00+05:00", AgreementStatus.InForce, "2027-01-20", "term-1", "", "" },
         { "termination received", "2027-03-10T10:00:00+05:00", AgreementStatus.TerminationPending, "2027-01-20", "term-1", "2027-03-10", "2027-09-10" },
-        { "last pending day", "2027-09-09T23:59:59+05:00", AgreementStatus.TerminationPending, "2027-01-20", "term-1", "2027-03-10", "2027-09-10" },
-        { "first terminated day", "2027-09-10T00:00:00+05:00", AgreementStatus.Terminated, "2027-01-20", "term-1", "2027-03-10", "2027-09-10" },
+        { "last day in force (civil code)", "2027-09-10T23:59:59+05:00", AgreementStatus.TerminationPending, "2027-01-20", "term-1", "2027-03-10", "2027-09-10" },
+        { "first terminated day", "2027-09-11T00:00:00+05:00", AgreementStatus.Terminated, "2027-01-20", "term-1", "2027-03-10", "2027-09-10" },
         { "long after", "2030-01-01T00:00:00+05:00", AgreementStatus.Terminated, "2027-01-20", "term-1", "2027-03-10", "2027-09-10" },
     };
 
@@ -88,7 +88,7 @@ public sealed class AgreementCalculatorTests
         var first = AgreementRulesTests.Held("term-1", Case.TerminationNotice, Party.Kz, "2027-03-10T10:00:00+05:00");
         var second = AgreementRulesTests.Held("term-2", Case.TerminationNotice, Party.Tm, "2027-04-10T10:00:00+05:00");
 
-        var state = AgreementCalculator.Compute(new RulesOptions(), Zones, Party.Kz, [], [.. second, .. first], At("2027-09-10T00:00:00+05:00"));
+        var state = AgreementCalculator.Compute(new RulesOptions(), Zones, Party.Kz, [], [.. second, .. first], At("2027-09-11T00:00:00+05:00"));
 
         Assert.Equal(AgreementStatus.Terminated, state.Status);
         Assert.Equal("term-1", state.TerminationNoticeId);

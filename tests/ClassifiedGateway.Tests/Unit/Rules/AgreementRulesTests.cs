@@ -110,23 +110,23 @@ public sealed class AgreementRulesTests
 
     public static TheoryData<string, string, string, Case, string?> Termination => new()
     {
-        // receipt of Kazakhstan's termination notice by Turkmenistan, decided at, notice, the rule that refuses it
+        // receipt of Kazakhstan's termination notice by Turkmenistan, decided at, notice, the rule that refuses it (default reading: civil code)
         { "no termination notice: a termination passes", "none", "2027-03-01T10:00:00+05:00", Case.TerminationNotice, null },
         { "sent, receipt not recorded: transfers still flow", "unreceived", "2028-01-01T10:00:00+05:00", Case.TransferNotice, null },
         { "sent, receipt not recorded: a second termination", "unreceived", "2028-01-01T10:00:00+05:00", Case.TerminationNotice, Pending },
         { "received 10 March: transfers flow while pending", "2027-03-10T10:00:00+05:00", "2027-06-01T10:00:00+05:00", Case.TransferNotice, null },
         { "received 10 March: a second termination while pending", "2027-03-10T10:00:00+05:00", "2027-06-01T10:00:00+05:00", Case.TerminationNotice, Pending },
-        { "received 10 March: 9 September is the last pending day", "2027-03-10T10:00:00+05:00", "2027-09-09T23:59:59+05:00", Case.TransferNotice, null },
-        { "received 10 March: 10 September is the first terminated day", "2027-03-10T10:00:00+05:00", "2027-09-10T00:00:00+05:00", Case.TransferNotice, Terminated },
-        { "received 10 March: a termination after termination", "2027-03-10T10:00:00+05:00", "2027-09-10T00:00:00+05:00", Case.TerminationNotice, Terminated },
-        { "decision time zone: 18:59:59Z on 9 September is still pending", "2027-03-10T10:00:00+05:00", "2027-09-09T18:59:59Z", Case.TransferNotice, null },
-        { "decision time zone: 19:00Z on 9 September is 10 September", "2027-03-10T10:00:00+05:00", "2027-09-09T19:00:00Z", Case.TransferNotice, Terminated },
-        { "receipt at 19:30Z on 9 March is 10 March: 9 September pending", "2027-03-09T19:30:00Z", "2027-09-09T23:59:59+05:00", Case.TransferNotice, null },
-        { "receipt at 19:30Z on 9 March is 10 March: 10 September terminated", "2027-03-09T19:30:00Z", "2027-09-10T00:00:00+05:00", Case.TransferNotice, Terminated },
-        { "received 31 August 2027: 28 February 2028 pending", "2027-08-31T10:00:00+05:00", "2028-02-28T23:59:59+05:00", Case.TransferNotice, null },
-        { "received 31 August 2027: leap 29 February 2028 terminated", "2027-08-31T10:00:00+05:00", "2028-02-29T00:00:00+05:00", Case.TransferNotice, Terminated },
-        { "received 31 August 2026: 27 February 2027 pending", "2026-08-31T10:00:00+05:00", "2027-02-27T23:59:59+05:00", Case.TransferNotice, null },
-        { "received 31 August 2026: 28 February 2027 terminated", "2026-08-31T10:00:00+05:00", "2027-02-28T00:00:00+05:00", Case.TransferNotice, Terminated },
+        { "received 10 March: 10 September is the last day in force (civil code)", "2027-03-10T10:00:00+05:00", "2027-09-10T23:59:59+05:00", Case.TransferNotice, null },
+        { "received 10 March: 11 September is the first terminated day", "2027-03-10T10:00:00+05:00", "2027-09-11T00:00:00+05:00", Case.TransferNotice, Terminated },
+        { "received 10 March: a termination after termination", "2027-03-10T10:00:00+05:00", "2027-09-11T00:00:00+05:00", Case.TerminationNotice, Terminated },
+        { "decision time zone: 18:59:59Z on 10 September is still pending", "2027-03-10T10:00:00+05:00", "2027-09-10T18:59:59Z", Case.TransferNotice, null },
+        { "decision time zone: 19:00Z on 10 September is 11 September", "2027-03-10T10:00:00+05:00", "2027-09-10T19:00:00Z", Case.TransferNotice, Terminated },
+        { "receipt at 19:30Z on 9 March is 10 March: 10 September pending", "2027-03-09T19:30:00Z", "2027-09-10T23:59:59+05:00", Case.TransferNotice, null },
+        { "receipt at 19:30Z on 9 March is 10 March: 11 September terminated", "2027-03-09T19:30:00Z", "2027-09-11T00:00:00+05:00", Case.TransferNotice, Terminated },
+        { "received 31 August 2027: leap 29 February 2028 still in force", "2027-08-31T10:00:00+05:00", "2028-02-29T23:59:59+05:00", Case.TransferNotice, null },
+        { "received 31 August 2027: 1 March 2028 terminated", "2027-08-31T10:00:00+05:00", "2028-03-01T00:00:00+05:00", Case.TransferNotice, Terminated },
+        { "received 31 August 2026: 28 February 2027 still in force", "2026-08-31T10:00:00+05:00", "2027-02-28T23:59:59+05:00", Case.TransferNotice, null },
+        { "received 31 August 2026: 1 March 2027 terminated", "2026-08-31T10:00:00+05:00", "2027-03-01T00:00:00+05:00", Case.TransferNotice, Terminated },
     };
 
     [Theory]
@@ -165,7 +165,7 @@ public sealed class AgreementRulesTests
         ExpectOnly(refused ? Terminated : null, context, name);
         if (refused)
         {
-            Assert.Contains("terminated on 2027-09-10", Rules[Terminated].Rule.Evaluate(context)!.Message, StringComparison.Ordinal);
+            Assert.Contains("last day in force 2027-09-10, read as CivilCode", Rules[Terminated].Rule.Evaluate(context)!.Message, StringComparison.Ordinal);
         }
     }
 }
