@@ -36,7 +36,8 @@ dotnet build ClassifiedGateway.sln --no-restore -c Release
 echo "== test"
 log=$(mktemp)
 set +e
-dotnet test ClassifiedGateway.sln --no-build -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+# A test that hangs fails the run after 10 minutes (naming it) instead of holding CI until its limit.
+dotnet test ClassifiedGateway.sln --no-build -c Release --blame-hang-timeout 10m --blame-hang-dump-type none --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One plain closing line: "N passed, N failed".

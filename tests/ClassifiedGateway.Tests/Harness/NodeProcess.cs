@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using ClassifiedGateway.Contracts.V1;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using ClassifiedGateway.Gateway.Security;
 using Grpc.Net.Client;
 
@@ -26,10 +27,10 @@ internal sealed class NodeProcess : IAsyncDisposable
         _local = Channel(settings.LocalPort, Path.Combine(settings.Own, competentBody));
         _peer = Channel(settings.PeerPort, Path.Combine(settings.Other, "node"));
         _operator = Channel(settings.OperatorPort, Path.Combine(settings.Own, $"{settings.Code.ToLowerInvariant()}-operator"));
-        Party = new PartyGatewayService.PartyGatewayServiceClient(_local);
-        Clock = new DevClockService.DevClockServiceClient(_local);
-        PeerService = new PeerRelayService.PeerRelayServiceClient(_peer);
-        Operator = new OperatorService.OperatorServiceClient(_operator);
+        Party = new PartyGatewayService.PartyGatewayServiceClient(Bounded(_local));
+        Clock = new DevClockService.DevClockServiceClient(Bounded(_local));
+        PeerService = new PeerRelayService.PeerRelayServiceClient(Bounded(_peer));
+        Operator = new OperatorService.OperatorServiceClient(Bounded(_operator));
     }
 
     public NodeSettings Settings { get; }
@@ -40,7 +41,9 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     /// <summary>The Party service as one of this Party's bodies (kz-ab-1, kz-operator, ...) would call it.</summary>
     public PartyGatewayService.PartyGatewayServiceClient PartyAs(string body) =>
-        new(Channel(Settings.LocalPort, Path.Combine(Settings.Own, body)));
+        new(Bounded(Channel(Settings.LocalPort, Path.Combine(Settings.Own, body))));
+
+    private static CallInvoker Bounded(GrpcChannel channel) => channel.Intercept(new UnaryDeadline(UnaryDeadline.Default));
 
     public PartyGatewayService.PartyGatewayServiceClient Party { get; }
 
