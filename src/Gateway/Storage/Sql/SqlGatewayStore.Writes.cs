@@ -26,7 +26,7 @@ internal sealed partial class SqlGatewayStore
             ("@id", e.Id), ("@direction", (int)m.Direction), ("@kind", m.Kind),
             ("@sp", (int)e.SenderParty), ("@sb", e.SenderBody), ("@rp", (int)e.ReceiverParty), ("@rb", e.ReceiverBody),
             ("@level", (int)e.Level), ("@reply", NullIfEmpty(e.InReplyTo)), ("@corr", NullIfEmpty(e.CorrelationId)),
-            ("@created", e.CreatedAt is null ? 0L : Times.ToUnixMs(e.CreatedAt.ToDateTimeOffset())), ("@accepted", at),
+            ("@created", WireTimes.TryToDateTimeOffset(e.CreatedAt, out var created) ? Times.ToUnixMs(created) : 0L), ("@accepted", at),
             ("@stage", (int)m.Stage), ("@at", at), ("@digest", m.Digest), ("@envelope", m.Bytes),
             ("@rrule", m.Refusal?.RuleId), ("@rart", m.Refusal?.Article), ("@rmsg", m.Refusal?.Message),
             ("@rfields", m.Refusal is null ? null : string.Join(",", m.Refusal.Fields)),

@@ -40,7 +40,8 @@ internal sealed class SqlLedger(WriteScope scope) : ILedger
         DateTimeOffset? receivedAt = direction == Direction.Inbound ? acceptedAt : null;
         if (direction == Direction.Outbound && !r.IsDBNull(5) && Receipt.Parser.ParseFrom((byte[])r[5]) is { Status: ReceiptStatus.Stored } receipt)
         {
-            receivedAt = receipt.StoredAt.ToDateTimeOffset();
+            // The peer's time: range-checked, a receipt without a usable one counts as not received yet.
+            receivedAt = WireTimes.TryToDateTimeOffset(receipt.StoredAt, out var stored) ? stored : null;
         }
 
         return new LedgerEntry(r.GetString(0), Envelope.Parser.ParseFrom((byte[])r[1]), direction, (Stage)r.GetInt32(3), acceptedAt, receivedAt);

@@ -1,4 +1,4 @@
-using ClassifiedGateway.Tests.Harness;
+using Xunit.Abstractions;
 
 namespace ClassifiedGateway.Tests.Integration.BadInput;
 
@@ -6,7 +6,7 @@ namespace ClassifiedGateway.Tests.Integration.BadInput;
 /// answered INVALID_ARGUMENT naming the field (or RESOURCE_EXHAUSTED, or UNIMPLEMENTED for compression), in a status well
 /// under 16 KB, changes nothing in the store, and leaves the node answering.</summary>
 [Collection(BadInputCollection.Name)]
-public sealed class BadInputTests(BadInputFixture fixture)
+public sealed class BadInputTests(BadInputFixture fixture, ITestOutputHelper output)
 {
     /// <summary>An HTTP/2 client cannot read a header block much larger than this.</summary>
     private const int MaxEncodedStatus = 16 * 1024;
@@ -22,6 +22,7 @@ public sealed class BadInputTests(BadInputFixture fixture)
         var before = await fixture.FingerprintAsync();
 
         var status = await client.CallAsync(bad.Method, bad.Body, bad.Headers);
+        output.WriteLine($"{id}: {status}");
 
         Assert.True(status.Code == bad.Code, $"{id}: expected status {bad.Code}, got {status}");
         Assert.True(status.EncodedBytes < MaxEncodedStatus, $"{id}: status of {status.EncodedBytes} bytes");
