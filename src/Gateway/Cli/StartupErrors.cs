@@ -74,7 +74,7 @@ internal static partial class StartupErrors
         {
             0 => FirstLine(e.Message),
             1 => failures[0],
-            _ => $"{failures[0]} (and {failures.Count - 1} more)",
+            _ => $"{failures[0].TrimEnd('.')} (and {failures.Count - 1} more)",
         };
     }
 

@@ -298,6 +298,8 @@ public sealed class CliTests : IDisposable
         var line = Assert.Single(run.ErrorLines);
         Assert.Contains(naming, line, StringComparison.Ordinal);
         Assert.EndsWith(".", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("..", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(".)", line, StringComparison.Ordinal);
         Assert.InRange(line.Length, 10, 600);
     }
 }
