@@ -63,6 +63,9 @@ public sealed class RelayRefusalTests
         Assert.True(peer.Service.Calls.Count > 12, "the peer refused the first calls");
         Assert.Equal(0, await Submitter.CountAsync(pair.KzNode, Stage.Failed, Direction.Outbound));
         Assert.Equal(ids, peer.Service.Calls.Skip(12).SelectMany(c => c).Distinct().ToList());
+        // The recovery line follows the recorded receipts: wait for it rather than race it.
+        await Eventually.TrueAsync(() => Task.FromResult(pair.KzNode.Output.Contains("Relay to the peer recovered after", StringComparison.Ordinal)),
+            Patience, () => "no recovery line");
         var lines = pair.KzNode.Output.Split('\n');
         Assert.Contains($"{transient}: busy, try again", Assert.Single(lines, l => l.Contains("Relay to the peer failing since", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Single(lines, l => l.Contains("Relay to the peer recovered after", StringComparison.Ordinal));
