@@ -27,6 +27,8 @@ public sealed class PeerLinkReadinessTests
         await Eventually.TrueAsync(async () => await StoreFaults.StageAsync(pair.KzNode, "link-0") == Stage.Acknowledged, Patience, pair.Logs);
         await Eventually.TrueAsync(async () => (ready = await http.GetStringAsync("/healthz/ready")) == "Healthy", Patience, () => ready);
 
+        await Eventually.TrueAsync(() => Task.FromResult(pair.KzNode.Output.Contains("Relay to the peer recovered after", StringComparison.Ordinal)),
+            Patience, () => "no recovery line");
         var lines = pair.KzNode.Output.Split('\n');
         var failing = Assert.Single(lines, l => l.Contains("Relay to the peer failing since", StringComparison.Ordinal));
         Assert.True(failing.Contains("Unavailable", StringComparison.Ordinal), failing);
