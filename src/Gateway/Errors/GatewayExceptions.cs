@@ -29,10 +29,12 @@ public sealed class RuleRefusalException(string ruleId, string article, string m
     public IReadOnlyList<string> Fields { get; } = fields;
 }
 
-/// <summary>The caller may not do this (PERMISSION_DENIED with google.rpc.ErrorInfo).</summary>
-public sealed class PermissionDeniedException(string reason, string message) : GatewayException(message)
+/// <summary>The caller may not do this (PERMISSION_DENIED with google.rpc.ErrorInfo; metadata "article" when the agreement is behind it).</summary>
+public sealed class PermissionDeniedException(string reason, string message, string? article = null) : GatewayException(message)
 {
     public string Reason { get; } = reason;
+
+    public string? Article { get; } = article;
 }
 
 /// <summary>The id is already used for different content (ALREADY_EXISTS).</summary>

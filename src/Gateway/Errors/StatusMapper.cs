@@ -34,7 +34,7 @@ public static class StatusMapper
     {
         InvalidRequestException e => Build(Code.InvalidArgument, e.Message, BadRequest(e.Violations)),
         RuleRefusalException e => Build(Code.FailedPrecondition, e.Message, ErrorInfo(e.RuleId, e.Article, e.Fields), Refusal(e)),
-        PermissionDeniedException e => Build(Code.PermissionDenied, e.Message, ErrorInfo(e.Reason, null, [])),
+        PermissionDeniedException e => Build(Code.PermissionDenied, e.Message, ErrorInfo(e.Reason, e.Article, [])),
         IdConflictException e => Build(Code.AlreadyExists, e.Message, ErrorInfo("ID_CONFLICT", null, ["envelope.id"])),
         NotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = Cut(e.What), ResourceName = Cut(e.Id) }),
         StorageFullException e => Build(Code.ResourceExhausted, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) }),

@@ -22,7 +22,7 @@ internal sealed partial class SubmitProcessor(
         // Who may speak for whom comes first: a certificate never learns more than "not yours" about another sender.
         if (envelope is not null && PartyCodes.IsKnown(envelope.SenderParty) && AuthorizationMatrix.MaySend(caller, envelope) is { } denied)
         {
-            await guard.DenyAsync(caller, "SENDER_NOT_CALLER", denied, envelope.Id, cancellationToken);
+            await guard.DenyAsync(caller, "SENDER_NOT_CALLER", denied.Message, envelope.Id, denied.Article, cancellationToken);
         }
 
         EnvelopeValidator.EnsureValid(envelope, gateway.LocalParty, now, gateway.MaxClockSkew);

@@ -31,6 +31,7 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<INoticeRule, TransferWithinContractRule>();
         services.AddSingleton<INoticeRule, DerivedNotBelowSourceRule>();
         services.AddSingleton<INoticeRule, ReceiptForAddressedTransferRule>();
+        services.AddSingleton<INoticeRule, CarriersOfTheTransferRule>();
 
         // Art. 4 and 6: handling.
         services.AddSingleton<INoticeRule, ClassificationChangeByOriginatorRule>();
@@ -44,12 +45,27 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<INoticeRule, JointInformationRecordedRule>();
         services.AddSingleton<INoticeRule, JointChangeNeedsAgreementRule>();
 
+        // Art. 4.1.5, 6.4, 6.5: the originator's word only — requests go to it, and only it answers.
+        services.AddSingleton<INoticeRule, CopyRequestToOriginatorRule>();
+        services.AddSingleton<INoticeRule, DestructionRequestToOriginatorRule>();
+        services.AddSingleton<INoticeRule, ThirdPartyRequestToOriginatorRule>();
+
         // Art. 9: visits.
         services.AddSingleton<INoticeRule, VisitRequestLeadTimeRule>();
         services.AddSingleton<INoticeRule, VisitorClearanceCoversTopicsRule>();
 
-        // Answers.
-        services.AddSingleton<INoticeRule, AnswerMatchesRequestRule>();
+        // Answers: each fault its own code, in the order a reader checks them, then what binds an answer to its request.
+        services.AddSingleton<INoticeRule, AnswerToUnknownRequestRule>();
+        services.AddSingleton<INoticeRule, AnswerToWrongKindRule>();
+        services.AddSingleton<INoticeRule, AnswerNotByAddresseeRule>();
+        services.AddSingleton<INoticeRule, AnswerAlreadyGivenRule>();
+        services.AddSingleton<INoticeRule, ClearanceConfirmationForAskedBodyRule>();
+        services.AddSingleton<INoticeRule, ArrangementAgreementForProposalRule>();
+        services.AddSingleton<INoticeRule, CopyPermissionWithinRequestRule>();
+        services.AddSingleton<INoticeRule, CopyPermissionFromOriginatorRule>();
+        services.AddSingleton<INoticeRule, DestructionAgreementFromOriginatorRule>();
+        services.AddSingleton<INoticeRule, ThirdPartyConsentFromOriginatorRule>();
+        services.AddSingleton<INoticeRule, InvestigationResultToTransferringPartyRule>();
 
         // Late, but wanted anyway: flag, never refuse.
         services.AddSingleton<INoticeRule, ReceiptAlreadyConfirmedRule>();

@@ -29,4 +29,18 @@ internal static class GrantLookup
         var about = LedgerKeys.TransferIdOf(request.Envelope);
         return about == transferId ? null : $"{grantKind} '{grantId}' concerns transfer '{about}', not '{transferId}'.";
     }
+
+    /// <summary>Null when the notice's carriers are within those its grant's request named; otherwise what is beyond, in words.
+    /// Call after <see cref="Problem"/> found the grant sound.</summary>
+    public static string? CarrierProblem(Facts facts, Envelope notice, string grantId)
+    {
+        if (Carriers.Named(notice) is not { } named || facts.Find(grantId) is not { } grant || facts.Find(grant.Envelope.InReplyTo) is not { } request
+            || Carriers.Named(request.Envelope) is not { } scope || Originators.TransferOf(facts, notice) is not { } transfer)
+        {
+            return null;
+        }
+
+        var beyond = Carriers.Beyond(named.Ids, scope.Ids, transfer.Envelope.TransferNotice);
+        return beyond.Count == 0 ? null : $"'{grantId}' answers '{request.Id}', which did not ask about carrier {Carriers.Quote(beyond)}.";
+    }
 }

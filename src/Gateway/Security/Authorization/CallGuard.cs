@@ -32,10 +32,14 @@ public sealed partial class CallGuard(IGatewayStore store, TimeProvider time, IL
     }
 
     /// <summary>Throws PERMISSION_DENIED, after writing the attempt to the audit trail.</summary>
-    public async Task DenyAsync(CallerIdentity? caller, string reason, string message, string messageId, CancellationToken cancellationToken)
+    public Task DenyAsync(CallerIdentity? caller, string reason, string message, string messageId, CancellationToken cancellationToken) =>
+        DenyAsync(caller, reason, message, messageId, null, cancellationToken);
+
+    /// <summary>Throws PERMISSION_DENIED citing <paramref name="article"/> (ErrorInfo metadata "article") when the agreement is behind it, after auditing the attempt.</summary>
+    public async Task DenyAsync(CallerIdentity? caller, string reason, string message, string messageId, string? article, CancellationToken cancellationToken)
     {
-        await RecordAsync(caller, reason, message, messageId, cancellationToken);
-        throw new PermissionDeniedException(reason, SafeText.Bounded(message, MaxDetail) + ".");
+        await RecordAsync(caller, reason, article is null ? message : $"{article}: {message}", messageId, cancellationToken);
+        throw new PermissionDeniedException(reason, (article is null ? "" : article + ": ") + SafeText.Bounded(message, MaxDetail) + ".", article);
     }
 
     /// <summary>Throws NOT_FOUND exactly as for an unknown id (no probing whether another body's notice exists), after auditing the denial.</summary>

@@ -143,6 +143,59 @@ public sealed class HandlingPermissionRulesTests
             "THIRD_PARTY_WITHOUT_CONSENT", "Art. 4.1.5", field, name);
     }
 
+    public static TheoryData<string, Case, string, string, string?> CarrierScopes => new()
+    {
+        // notice kind, carriers the request named, carriers the notice names ("+"-joined, "" = all of t-1's c-1 and c-2), field at fault
+        { "copies of the carrier asked about", Case.CopyNotice, "c-1", "c-1", null },
+        { "copies of a carrier not asked about", Case.CopyNotice, "c-1", "c-2", "copy_notice.carrier_ids" },
+        { "copies of every carrier when one was asked about", Case.CopyNotice, "c-1", "", "copy_notice.carrier_ids" },
+        { "copies of one carrier when all were asked about", Case.CopyNotice, "", "c-2", null },
+        { "destruction of the carriers asked about", Case.DestructionNotice, "c-1+c-2", "c-2+c-1", null },
+        { "destruction of a carrier not asked about", Case.DestructionNotice, "c-2", "c-1", "destruction_notice.carrier_ids" },
+        { "disclosure of the carrier asked about", Case.ThirdPartyDisclosureNotice, "c-2", "c-2", null },
+        { "disclosure of every carrier when one was asked about", Case.ThirdPartyDisclosureNotice, "c-2", "", "third_party_disclosure_notice.carrier_ids" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CarrierScopes))]
+    public void A_handling_notice_stays_within_the_carriers_its_request_named(string name, Case kind, string asked, string named, string? field)
+    {
+        static string[] Ids(string s) => s.Split('+', StringSplitOptions.RemoveEmptyEntries);
+        var (requestKind, grantKind, rule, id, article) = kind switch
+        {
+            Case.CopyNotice => (Case.CopyRequest, Case.CopyPermission, (ClassifiedGateway.Gateway.Rules.INoticeRule)Copy, "COPY_WITHOUT_PERMISSION", "Art. 6.4"),
+            Case.DestructionNotice => (Case.DestructionRequest, Case.DestructionAgreement, Destruction, "DESTRUCTION_WITHOUT_AGREEMENT", "Art. 6.5"),
+            _ => (Case.ThirdPartyDisclosureRequest, Case.ThirdPartyDisclosureConsent, ThirdParty, "THIRD_PARTY_WITHOUT_CONSENT", "Art. 4.1.5"),
+        };
+        var request = Notice("r-scoped", requestKind, Party.Tm, AuthorizedBody(Party.Tm), AuthorizedBody(Party.Kz));
+        var grant = Notice("g-scoped", grantKind, Party.Kz, AuthorizedBody(Party.Kz), AuthorizedBody(Party.Tm), "r-scoped");
+        var notice = Report("n-scoped", kind);
+        switch (kind)
+        {
+            case Case.CopyNotice:
+                request.CopyRequest.CarrierIds.Add(Ids(asked));
+                grant.CopyPermission.Granted = true;
+                grant.CopyPermission.CopiesPermitted = 2;
+                notice.CopyNotice = new() { TransferId = "t-1", CopyPermissionId = "g-scoped", Copies = 1, CarrierIds = { Ids(named) } };
+                break;
+            case Case.DestructionNotice:
+                request.DestructionRequest.CarrierIds.Add(Ids(asked));
+                grant.DestructionAgreement.Agreed = true;
+                notice.DestructionNotice.TransferId = "t-1";
+                notice.DestructionNotice.DestructionAgreementId = "g-scoped";
+                notice.DestructionNotice.CarrierIds.Add(Ids(named));
+                break;
+            default:
+                request.ThirdPartyDisclosureRequest.CarrierIds.Add(Ids(asked));
+                request.ThirdPartyDisclosureRequest.ThirdParty = "Org A";
+                grant.ThirdPartyDisclosureConsent.Granted = true;
+                notice.ThirdPartyDisclosureNotice = new() { TransferId = "t-1", ConsentId = "g-scoped", ThirdParty = "Org A", CarrierIds = { Ids(named) } };
+                break;
+        }
+
+        Expect(rule.Evaluate(Context(notice, Transfer("t-1", "Secret+Secret"), request, grant)), id, article, field, name);
+    }
+
     [Fact]
     public void Other_notices_pass_all_three()
     {
