@@ -10,7 +10,7 @@ public enum CallerRole
     /// <summary>The competent body's system: may act for any of its Party's authorized bodies.</summary>
     CompetentBody = 1,
 
-    /// <summary>An authorized body's system: acts only as itself, only with Art. 5–7 notices.</summary>
+    /// <summary>An authorized body's system: acts only as itself, only with Art. 5–7 notices and breach notifications (Art. 11.1).</summary>
     AuthorizedBody = 2,
 
     /// <summary>An operator: reads only.</summary>

@@ -15,7 +15,7 @@ public sealed class AuthorizationTests(PairFixture fixture) : IClassFixture<Pair
     public async Task A_TM_certificate_submitting_a_notice_as_KZ_is_denied_and_audited()
     {
         var envelope = Notices.Consultation("as-kz", Party.Kz, TimeProvider.System.GetUtcNow());
-        await DeniedAndAuditedAsync(_pair.TmSettings, "SENDER_NOT_CALLER", () => _pair.TmNode.Party.SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync);
+        await DeniedAndAuditedAsync(_pair.TmSettings, "SENDER_NOT_CALLER", () => _pair.TmNode.Party.SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync, "Art. 3.1");
     }
 
     [Fact]
@@ -24,7 +24,16 @@ public sealed class AuthorizationTests(PairFixture fixture) : IClassFixture<Pair
         var envelope = Notices.Consultation("ab-consults", Party.Kz, TimeProvider.System.GetUtcNow());
         envelope.SenderBody = Notices.KzAuthorizedBody;
         await DeniedAndAuditedAsync(_pair.KzSettings, "SENDER_NOT_CALLER",
-            () => _pair.KzNode.PartyAs(Notices.KzAuthorizedBody).SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync);
+            () => _pair.KzNode.PartyAs(Notices.KzAuthorizedBody).SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync, "Art. 8");
+    }
+
+    [Fact]
+    public async Task An_authorized_body_sending_an_investigation_result_is_denied_citing_Art_11_1()
+    {
+        var envelope = Notices.Envelope("ab-investigates", Party.Kz, TimeProvider.System.GetUtcNow(), Case.InvestigationResult);
+        envelope.SenderBody = Notices.KzAuthorizedBody;
+        await DeniedAndAuditedAsync(_pair.KzSettings, "SENDER_NOT_CALLER",
+            () => _pair.KzNode.PartyAs(Notices.KzAuthorizedBody).SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync, "Art. 11.1");
     }
 
     [Fact]
@@ -33,7 +42,7 @@ public sealed class AuthorizationTests(PairFixture fixture) : IClassFixture<Pair
         var envelope = Notices.Envelope("ab-as-other", Party.Kz, TimeProvider.System.GetUtcNow(), Case.ContractRegistration);
         envelope.SenderBody = "kz-ab-2";
         await DeniedAndAuditedAsync(_pair.KzSettings, "SENDER_NOT_CALLER",
-            () => _pair.KzNode.PartyAs(Notices.KzAuthorizedBody).SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync);
+            () => _pair.KzNode.PartyAs(Notices.KzAuthorizedBody).SubmitAsync(new SubmitRequest { Envelope = envelope }).ResponseAsync, "Art. 1.6");
     }
 
     [Fact]
@@ -164,11 +173,23 @@ public sealed class AuthorizationTests(PairFixture fixture) : IClassFixture<Pair
         return new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(15) };
     }
 
-    private static async Task DeniedAndAuditedAsync(NodeSettings node, string reason, Func<Task> call)
+    /// <summary>Denied with this reason, audited once, citing <paramref name="article"/> (null: no article, the denial is not the agreement's).</summary>
+    private static async Task DeniedAndAuditedAsync(NodeSettings node, string reason, Func<Task> call, string? article = null)
     {
         var before = AuditTrail.Denials(node);
         var e = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, call);
-        Assert.Equal(reason, RpcAssert.ErrorInfo(e)?.Reason);
+        var info = RpcAssert.ErrorInfo(e);
+        Assert.Equal(reason, info?.Reason);
+        if (article is null)
+        {
+            Assert.False(info!.Metadata.ContainsKey("article"), $"{reason} cites no article, got {info.Metadata.GetValueOrDefault("article")}");
+        }
+        else
+        {
+            Assert.Equal(article, info!.Metadata["article"]);
+            Assert.StartsWith(article + ": ", e.Status.Detail, StringComparison.Ordinal);
+        }
+
         Assert.Equal(before + 1, AuditTrail.Denials(node));
     }
 }
