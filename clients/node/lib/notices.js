@@ -12,6 +12,7 @@ const TM_AB = 'tm-ab-1';
 const CLASSIFIED = new Set([
   'transferNotice', 'classificationChange', 'copyRequest', 'destructionRequest', 'destructionNotice',
   'thirdPartyDisclosureRequest', 'visitRequest', 'breachNotification', 'copyNotice', 'thirdPartyDisclosureNotice',
+  'jointCreationNotice',
 ]);
 
 function timestamp(date) {
@@ -70,6 +71,9 @@ function sample(kind, now) {
     case 'contractRegistration': return { contractReference: 'k-1', title: 'Contract', items: [{ subject: 'Item', level: 'CLASSIFICATION_LEVEL_TOP_SECRET' }] };
     case 'copyNotice': return { transferId: 't-1', copies: 1, copyPermissionId: 'p-1' };
     case 'thirdPartyDisclosureNotice': return { transferId: 't-1', thirdParty: 'Someone', consentId: 'c-1' };
+    case 'jointCreationNotice': return { informationId: 'j-1', level: 'CLASSIFICATION_LEVEL_TOP_SECRET', createdAt: ts, description: 'Joint' };
+    case 'jointCreationConfirmation': return { informationId: 'j-1', confirmed: true };
+    case 'jointClassificationChangeAgreement': return { informationId: 'j-1', newLevel: 'CLASSIFICATION_LEVEL_SECRET' };
     default: return undefined;
   }
 }
@@ -147,6 +151,24 @@ const EXCHANGE = [
   ['TM', 't-tpconsent', 'thirdPartyDisclosureConsent', TM_AB, KZ_AB, (e, id) => { e.inReplyTo = id('k-tpreq'); e.thirdPartyDisclosureConsent.granted = true; }],
   ['KZ', 'k-tpnotice', 'thirdPartyDisclosureNotice', KZ_AB, TM_AB, (e, id) => {
     e.thirdPartyDisclosureNotice = { transferId: id('t-transfer'), thirdParty: 'Y', consentId: id('t-tpconsent') };
+  }],
+  // Art. 6.3: information created jointly, declared by each side and confirmed by the other; then a change agreed.
+  ['TM', 't-joint', 'jointCreationNotice', TM_AB, KZ_AB, (e, id) => { e.jointCreationNotice.informationId = id('j-tm'); }],
+  ['KZ', 'k-jointconf', 'jointCreationConfirmation', KZ_AB, TM_AB, (e, id) => {
+    e.inReplyTo = id('t-joint');
+    e.jointCreationConfirmation.informationId = id('j-tm');
+  }],
+  ['KZ', 'k-joint', 'jointCreationNotice', KZ_AB, TM_AB, (e, id) => { e.jointCreationNotice.informationId = id('j-kz'); }],
+  ['TM', 't-jointconf', 'jointCreationConfirmation', TM_AB, KZ_AB, (e, id) => {
+    e.inReplyTo = id('k-joint');
+    e.jointCreationConfirmation.informationId = id('j-kz');
+  }],
+  ['KZ', 'k-jointagr', 'jointClassificationChangeAgreement', KZ_AB, TM_AB, (e, id) => { e.jointClassificationChangeAgreement.informationId = id('j-tm'); }],
+  ['TM', 't-jointclass', 'classificationChange', TM_AB, KZ_AB, (e, id) => {
+    e.classificationChange = {
+      jointlyCreated: true, jointInformationId: id('j-tm'), jointAgreementReference: id('k-jointagr'),
+      newLevel: 'CLASSIFICATION_LEVEL_SECRET', decidedAt: e.createdAt,
+    };
   }],
   ['KZ', 'k-breach', 'breachNotification', KZ_CB, TM_CB, (e, id) => { e.breachNotification.transferId = id('t-transfer'); }],
   ['KZ', 'k-invest', 'investigationResult', KZ_CB, TM_CB, (e, id) => { e.inReplyTo = id('k-breach'); }],
