@@ -76,7 +76,13 @@ internal static class DashboardEndpoints
 
     private static async Task<IResult> DetailAsync(string id, HttpContext http, IGatewayStore store, ContentReads reads, CancellationToken ct)
     {
-        if (await store.GetMessageAsync(id, ct) is not { } record)
+        var found = await store.FindMessagesAsync(Services.MessageLookup.Ref(id, http.Request), ct);
+        if (Services.MessageLookup.Problem(found) is { } problem)
+        {
+            return problem;
+        }
+
+        if (await store.GetMessageAsync(found[0].Key, ct) is not { } record)
         {
             return Results.NotFound();
         }
@@ -93,9 +99,15 @@ internal static class DashboardEndpoints
     }
 
     /// <summary>The message's evidence file, verifiable offline with verify-audit --evidence.</summary>
-    private static async Task<IResult> EvidenceAsync(string id, HttpContext http, EvidenceExporter exporter, ContentReads reads, CancellationToken ct)
+    private static async Task<IResult> EvidenceAsync(string id, HttpContext http, IGatewayStore store, EvidenceExporter exporter, ContentReads reads, CancellationToken ct)
     {
-        if (await exporter.ExportAsync(id, ct) is not { } evidence)
+        var found = await store.FindMessagesAsync(Services.MessageLookup.Ref(id, http.Request), ct);
+        if (Services.MessageLookup.Problem(found) is { } problem)
+        {
+            return problem;
+        }
+
+        if (await exporter.ExportAsync(found[0].Key, ct) is not { } evidence)
         {
             return Results.NotFound();
         }

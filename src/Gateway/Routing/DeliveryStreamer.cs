@@ -53,7 +53,7 @@ internal sealed partial class DeliveryStreamer(IGatewayStore store, TimeProvider
             }, cancellationToken);
         }
 
-        await store.MarkDeliveredAsync([.. items.Select(i => i.MessageId)], time.GetUtcNow(), cancellationToken);
+        await store.MarkDeliveredAsync([.. items.Select(i => i.Key)], time.GetUtcNow(), cancellationToken);
     }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Subscriber for {ReceiverBody} resumed after cursor {Cursor}")]

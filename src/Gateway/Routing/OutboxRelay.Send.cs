@@ -35,12 +35,12 @@ internal sealed partial class OutboxRelay
                 {
                     using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
                     await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
-                    await store.RecordAlarmAsync(run[i].MessageId, $"ALARM: receipt rejected: {problem}", time.GetUtcNow(), wait.Token);
+                    await store.RecordAlarmAsync(run[i].Key, $"ALARM: receipt rejected: {problem}", time.GetUtcNow(), wait.Token);
                     LogReceiptRejected(logger, run[i].MessageId, problem);
                     throw new ReceiptRejectedException(run[i].MessageId);
                 }
 
-                receipts.Add(new ReceiptForEntry(run[i].Sequence, run[i].MessageId, response.Receipts[i]));
+                receipts.Add(new ReceiptForEntry(run[i].Sequence, run[i].Key, response.Receipts[i]));
             }
 
             using (var wait = StoreWait(relayOptions.Value, CancellationToken.None))
@@ -60,6 +60,7 @@ internal sealed partial class OutboxRelay
                 Stage = e.StatusStage,
                 At = Times.ToTimestamp(e.At),
                 ByBody = e.ByBody ?? "",
+                SenderBody = e.SenderBody,
             })));
             await peer.Client.RelayStatusAsync(request, cancellationToken: cancellationToken);
             using var wait = StoreWait(relayOptions.Value, CancellationToken.None);

@@ -126,7 +126,7 @@ internal sealed partial class OutboxRelay(
 
         var reason = $"the other node refused it {attempts} times: {PeerLinkState.Describe(e)}";
         using var wait = StoreWait(options, stoppingToken);
-        await store.FailOutboxEntryAsync(first.Sequence, first.MessageId, first.Type, reason, time.GetUtcNow(), wait.Token);
+        await store.FailOutboxEntryAsync(first.Sequence, first.Key, first.Type, reason, time.GetUtcNow(), wait.Token);
         LogGivenUp(logger, first.MessageId, first.Sequence, PeerLinkState.Describe(e));
         _suspect = null;
         return true;

@@ -11,15 +11,15 @@ public static class FactsCollector
         var entries = new Dictionary<string, LedgerEntry>();
         var keyed = new Dictionary<string, IReadOnlyList<LedgerEntry>>();
 
-        void Add(string? id)
+        void Add(string? id, Envelope? replying = null)
         {
-            if (string.IsNullOrEmpty(id) || entries.ContainsKey(id) || ledger.Find(id) is not { } entry)
+            if (string.IsNullOrEmpty(id) || entries.ContainsKey(id) || (replying is null ? ledger.Find(id) : ledger.FindRequest(replying)) is not { } entry)
             {
                 return;
             }
 
             entries[id] = entry;
-            foreach (var answer in ledger.AnswersTo(id))
+            foreach (var answer in ledger.AnswersTo(entry.StoreKey))
             {
                 entries[answer.Id] = answer;
             }
@@ -27,13 +27,20 @@ public static class FactsCollector
 
         void Key(string key) => keyed[key] = ledger.ByKey(key);
 
+        // in_reply_to first: it binds to the answered Party's notice, whatever else shares its id.
+        Add(e.InReplyTo, e);
         foreach (var id in References(e))
         {
             Add(id);
         }
 
         // Second hop: the request a permission, consent or agreement answers, and what that request concerns.
-        foreach (var id in entries.Values.Select(x => x.Envelope.InReplyTo).Concat(entries.Values.Select(x => LedgerKeys.TransferIdOf(x.Envelope))).ToList())
+        foreach (var x in entries.Values.ToList())
+        {
+            Add(x.Envelope.InReplyTo, x.Envelope);
+        }
+
+        foreach (var id in entries.Values.Select(x => LedgerKeys.TransferIdOf(x.Envelope)).ToList())
         {
             Add(id);
         }

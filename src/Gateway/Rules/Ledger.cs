@@ -4,19 +4,28 @@ namespace ClassifiedGateway.Gateway.Rules;
 
 /// <summary>A notice the node holds as a fact: stored (either direction) and not refused by either node.</summary>
 /// <param name="ReceivedAt">When the receiving node stored it: its own time for inbound, the peer's receipt time for outbound (null until the receipt arrives).</param>
-public sealed record LedgerEntry(string Id, Envelope Envelope, Direction Direction, Stage Stage, DateTimeOffset AcceptedAt, DateTimeOffset? ReceivedAt);
+/// <param name="Key">The store's key (ids are unique per sender, see <see cref="Domain.MessageKeys"/>).</param>
+public sealed record LedgerEntry(string Id, Envelope Envelope, Direction Direction, Stage Stage, DateTimeOffset AcceptedAt, DateTimeOffset? ReceivedAt, string Key = "")
+{
+    /// <summary>The store's key, or the sender-scoped key when the entry was built without one.</summary>
+    public string StoreKey => Key.Length > 0 ? Key : Domain.MessageKeys.Of(Envelope);
+}
 
 /// <summary>Lookups over the facts the node has accepted and relayed; read inside the transaction that will store the new notice.</summary>
 public interface ILedger
 {
-    /// <summary>The entry with this id, if it is a fact (not refused).</summary>
+    /// <summary>The first entry with this id, if it is a fact (not refused).</summary>
     LedgerEntry? Find(string messageId);
+
+    /// <summary>The request a reply answers: ids are unique per sender, so the reply's in_reply_to is read among the notices of
+    /// the Party it answers (the other Party's, or its own for an answer to its own request).</summary>
+    LedgerEntry? FindRequest(Envelope reply) => Find(reply.InReplyTo);
 
     /// <summary>Entries indexed under a key (see <see cref="LedgerKeys"/>), oldest first.</summary>
     IReadOnlyList<LedgerEntry> ByKey(string key);
 
-    /// <summary>Entries that answer the given message (in_reply_to), oldest first.</summary>
-    IReadOnlyList<LedgerEntry> AnswersTo(string messageId);
+    /// <summary>Entries that answer the message with this store key (bound when each answer was admitted), oldest first.</summary>
+    IReadOnlyList<LedgerEntry> AnswersTo(string messageKey);
 }
 
 /// <summary>The keys under which a notice is indexed for the rules' lookups.</summary>

@@ -9,9 +9,9 @@ namespace ClassifiedGateway.Gateway.Security;
 public sealed class EvidenceExporter(IGatewayStore store, CertificateStore certificates, IOptions<GatewayOptions> options)
 {
     /// <summary>The evidence, or null when the node holds no such message.</summary>
-    public async Task<Evidence?> ExportAsync(string messageId, CancellationToken cancellationToken)
+    public async Task<Evidence?> ExportAsync(string messageKey, CancellationToken cancellationToken)
     {
-        if (await store.GetEvidenceAsync(messageId, cancellationToken) is not { } stored)
+        if (await store.GetEvidenceAsync(messageKey, cancellationToken) is not { } stored)
         {
             return null;
         }

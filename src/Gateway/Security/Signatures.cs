@@ -41,6 +41,7 @@ public static class SignedBytes
         w.Long((long)s.Stage);
         w.Long(UnixMs(s.At));
         w.Text(s.ByBody);
+        w.Text(s.SenderBody);
         return w.ToArray();
     }
 

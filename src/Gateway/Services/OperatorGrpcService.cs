@@ -60,7 +60,8 @@ internal sealed class OperatorGrpcService(
     public override async Task<GetTimelineResponse> GetTimeline(GetTimelineRequest request, ServerCallContext context)
     {
         RequestChecks.Id("message_id", request.MessageId);
-        var record = await store.GetMessageAsync(request.MessageId, context.CancellationToken)
+        var found = await store.FindMessagesAsync(MessageLookup.Ref(request.MessageId, request.SenderParty, request.SenderBody), context.CancellationToken);
+        var record = await store.GetMessageAsync(MessageLookup.Single(found, "message", request.MessageId).Key, context.CancellationToken)
             ?? throw new NotFoundException("message", request.MessageId);
         await reads.RecordAsync(CallGuard.Caller(context), "OperatorService.GetTimeline", request.MessageId, context.CancellationToken);
         return new GetTimelineResponse { Message = record };
@@ -126,7 +127,9 @@ internal sealed class OperatorGrpcService(
     public override async Task<ExportEvidenceResponse> ExportEvidence(ExportEvidenceRequest request, ServerCallContext context)
     {
         RequestChecks.Id("message_id", request.MessageId);
-        var exported = await evidence.ExportAsync(request.MessageId, context.CancellationToken) ?? throw new NotFoundException("message", request.MessageId);
+        var found = await store.FindMessagesAsync(MessageLookup.Ref(request.MessageId, request.SenderParty, request.SenderBody), context.CancellationToken);
+        var exported = await evidence.ExportAsync(MessageLookup.Single(found, "message", request.MessageId).Key, context.CancellationToken)
+            ?? throw new NotFoundException("message", request.MessageId);
         await reads.RecordAsync(CallGuard.Caller(context), "OperatorService.ExportEvidence", request.MessageId, context.CancellationToken);
         return new ExportEvidenceResponse { Evidence = exported };
     }

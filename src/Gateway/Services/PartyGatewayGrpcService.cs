@@ -54,30 +54,26 @@ internal sealed class PartyGatewayGrpcService(
         }
 
         var body = caller.Role == CallerRole.AuthorizedBody ? caller.Body : request.AcknowledgingBody;
-        if (body.Length > 0)
+        // Only received notices are acknowledged; the id resolves among those the caller may see (checked here so that a notice the
+        // caller may not see answers like an unknown one, and a wrong body never learns the addressee).
+        var reference = MessageLookup.Ref(request.MessageId, request.SenderParty, request.SenderBody);
+        var received = (await store.FindMessagesAsync(reference, context.CancellationToken)).Where(m => m.Record.Direction == Direction.Inbound).ToList();
+        var visible = received.Where(m => AuthorizationMatrix.MayAccess(caller, m.Record.Envelope)).ToList();
+        if (received.Count > 0 && visible.Count == 0)
         {
-            // Checked here so that a notice the caller may not see answers like an unknown one, and a wrong body never learns the addressee.
-            var record = await store.GetMessageAsync(request.MessageId, context.CancellationToken);
-            if (record is null || record.Direction != Direction.Inbound)
-            {
-                throw new NotFoundException(ReceivedNotice, request.MessageId);
-            }
-
-            if (!AuthorizationMatrix.MayAccess(caller, record.Envelope))
-            {
-                await guard.DenyAsNotFoundAsync(caller, "NOT_A_PARTY_TO_IT", ReceivedNotice, request.MessageId, context.Method, context.CancellationToken);
-            }
-
-            if (record.Envelope.ReceiverBody != body)
-            {
-                await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{SafeText.Bounded(body)}' is not the addressee of notice '{request.MessageId}'", request.MessageId, context.CancellationToken);
-            }
+            await guard.DenyAsNotFoundAsync(caller, "NOT_A_PARTY_TO_IT", ReceivedNotice, request.MessageId, context.Method, context.CancellationToken);
         }
 
-        var outcome = await store.AcknowledgeAsync(request.MessageId, body, time.GetUtcNow(), caller.ToString(), context.CancellationToken);
+        if (body.Length > 0 && visible.Count > 0 && visible.All(m => m.Record.Envelope.ReceiverBody != body))
+        {
+            await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{SafeText.Bounded(body)}' is not the addressee of notice '{request.MessageId}'", request.MessageId, context.CancellationToken);
+        }
+
+        var found = MessageLookup.Single(body.Length > 0 ? [.. visible.Where(m => m.Record.Envelope.ReceiverBody == body)] : visible, ReceivedNotice, request.MessageId);
+        var outcome = await store.AcknowledgeAsync(found.Key, body, time.GetUtcNow(), caller.ToString(), context.CancellationToken);
         return new AcknowledgeResponse
         {
-            MessageId = outcome.MessageId,
+            MessageId = found.Record.Envelope.Id,
             Stage = outcome.Stage,
             AcknowledgedAt = Times.ToTimestamp(outcome.AcknowledgedAt),
         };
@@ -86,15 +82,18 @@ internal sealed class PartyGatewayGrpcService(
     public override async Task<GetMessageResponse> GetMessage(GetMessageRequest request, ServerCallContext context)
     {
         RequestChecks.Id("message_id", request.MessageId);
-        var record = await store.GetMessageAsync(request.MessageId, context.CancellationToken)
-            ?? throw new NotFoundException(Message, request.MessageId);
         var caller = CallGuard.Caller(context);
-        if (!AuthorizationMatrix.MayAccess(caller, record.Envelope))
+        var found = await store.FindMessagesAsync(MessageLookup.Ref(request.MessageId, request.SenderParty, request.SenderBody), context.CancellationToken);
+        // Resolved among what the caller may see: another body's use of the same id is neither shown nor counted.
+        var visible = found.Where(m => AuthorizationMatrix.MayAccess(caller, m.Record.Envelope)).ToList();
+        if (found.Count > 0 && visible.Count == 0)
         {
             // The same answer as for an unknown id: no probing whether another body's notice exists.
             await guard.DenyAsNotFoundAsync(caller, "NOT_A_PARTY_TO_IT", Message, request.MessageId, context.Method, context.CancellationToken);
         }
 
+        var key = MessageLookup.Single(visible, Message, request.MessageId).Key;
+        var record = await store.GetMessageAsync(key, context.CancellationToken) ?? throw new NotFoundException(Message, request.MessageId);
         return new GetMessageResponse { Message = record };
     }
 }

@@ -48,7 +48,10 @@ internal sealed class PeerRelayGrpcService(
             else
             {
                 // The history alarm stays de-duplicated; the audit trail keeps every attempt.
-                await store.RecordAlarmAsync(report.MessageId, $"ALARM: a {report.Stage} report without the peer's valid signature was ignored", time.GetUtcNow(), context.CancellationToken);
+                // The alarm goes on the notice the report names (this node's own: ids are unique per sending body).
+                var named = (await store.FindMessagesAsync(new MessageRef(report.MessageId, options.Value.LocalParty, report.SenderBody), context.CancellationToken))
+                    .Where(m => m.Record.Direction == Direction.Outbound).ToList();
+                await store.RecordAlarmAsync(named.Count == 1 ? named[0].Key : "", $"ALARM: a {report.Stage} report without the peer's valid signature was ignored", time.GetUtcNow(), context.CancellationToken);
                 await guard.RecordAsync(CallGuard.Caller(context), "FORGED_STATUS_REPORT", $"a {report.Stage} report for '{SafeText.Bounded(report.MessageId)}' without the peer's valid signature", report.MessageId, context.CancellationToken);
             }
         }
@@ -59,7 +62,8 @@ internal sealed class PeerRelayGrpcService(
             // Some were not recorded: repeats are fine, but a report about a notice this node never sent is audited.
             foreach (var report in genuine)
             {
-                if (await store.GetMessageAsync(report.MessageId, context.CancellationToken) is not { Direction: Direction.Outbound })
+                var sent = await store.FindMessagesAsync(new MessageRef(report.MessageId, options.Value.LocalParty, report.SenderBody), context.CancellationToken);
+                if (!sent.Any(m => m.Record.Direction == Direction.Outbound))
                 {
                     await guard.RecordAsync(CallGuard.Caller(context), "UNKNOWN_MESSAGE", $"a {report.Stage} report for '{SafeText.Bounded(report.MessageId)}', which this node never sent", report.MessageId, context.CancellationToken);
                 }

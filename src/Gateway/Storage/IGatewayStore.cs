@@ -53,7 +53,11 @@ public interface IGatewayStore
 
     // Queries.
 
-    Task<MessageRecord?> GetMessageAsync(string messageId, CancellationToken cancellationToken);
+    /// <summary>Messages with this id (ids are unique per sender, so there may be several), narrowed by the sender when given.</summary>
+    Task<IReadOnlyList<FoundMessage>> FindMessagesAsync(MessageRef reference, CancellationToken cancellationToken);
+
+    /// <summary>One message with its history, by the store's key (see <see cref="FindMessagesAsync"/>).</summary>
+    Task<MessageRecord?> GetMessageAsync(string messageKey, CancellationToken cancellationToken);
 
     Task<MessagePage> ListMessagesAsync(MessageQuery query, CancellationToken cancellationToken);
 

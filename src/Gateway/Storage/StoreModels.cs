@@ -18,10 +18,14 @@ public enum OutboxEntryType
 }
 
 /// <summary>One entry of the outbox, in acceptance order.</summary>
-public sealed record OutboxEntry(long Sequence, OutboxEntryType Type, string MessageId, byte[]? EnvelopeBytes, DateTimeOffset At, Stage StatusStage, string? ByBody);
+/// <param name="Key">The store's key of the message (see <see cref="Domain.MessageKeys"/>).</param>
+/// <param name="MessageId">The message's id on the wire.</param>
+/// <param name="SenderBody">The message's sending body (status reports name it: ids are unique per sender).</param>
+public sealed record OutboxEntry(long Sequence, OutboxEntryType Type, string Key, byte[]? EnvelopeBytes, DateTimeOffset At, Stage StatusStage, string? ByBody,
+    string MessageId, string SenderBody);
 
 /// <summary>The peer's receipt for the notice an outbox entry carried.</summary>
-public sealed record ReceiptForEntry(long Sequence, string MessageId, Receipt Receipt);
+public sealed record ReceiptForEntry(long Sequence, string Key, Receipt Receipt);
 
 /// <summary>A notice relayed by the peer. <paramref name="Rejection"/> refuses it without storing anything (unreadable,
 /// unsigned or wrongly signed); <paramref name="Admit"/> runs inside the transaction, only for a new id.</summary>
@@ -35,7 +39,13 @@ public sealed record StoredEvidence(
 
 
 /// <summary>A stored inbound notice ready for a subscriber, its envelope checked against its stored digest.</summary>
-public sealed record InboxItem(long Cursor, string MessageId, Envelope Envelope, int DeliveryCount);
+public sealed record InboxItem(long Cursor, string Key, Envelope Envelope, int DeliveryCount);
+
+/// <summary>A message named from outside: its id, and its sender when the id alone is ambiguous (Unspecified / empty: any).</summary>
+public sealed record MessageRef(string Id, Party SenderParty = Party.Unspecified, string SenderBody = "");
+
+/// <summary>A stored message found by id, with the store's key for it.</summary>
+public sealed record FoundMessage(string Key, MessageRecord Record);
 
 /// <summary>The result of an acknowledgement.</summary>
 public sealed record AcknowledgeOutcome(string MessageId, Stage Stage, DateTimeOffset AcknowledgedAt);

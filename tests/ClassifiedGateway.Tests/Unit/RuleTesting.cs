@@ -12,7 +12,8 @@ internal sealed class InMemoryLedger(IEnumerable<LedgerEntry> entries) : ILedger
 
     public IReadOnlyList<LedgerEntry> ByKey(string key) => [.. _entries.Where(e => LedgerKeys.For(e.Envelope).Contains(key))];
 
-    public IReadOnlyList<LedgerEntry> AnswersTo(string messageId) => [.. _entries.Where(e => e.Envelope.InReplyTo == messageId)];
+    public IReadOnlyList<LedgerEntry> AnswersTo(string messageKey) =>
+        [.. _entries.Where(e => e.Envelope.InReplyTo.Length > 0 && _entries.Any(r => r.StoreKey == messageKey && r.Id == e.Envelope.InReplyTo))];
 }
 
 /// <summary>Builds rule contexts the way the engine does (through the facts collector).</summary>

@@ -8,13 +8,13 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 internal static class MessageRows
 {
     public const string Columns = "seq, id, direction, kind, stage, stage_at, accepted_at, envelope, receipt, refusal_rule, refusal_article, refusal_message, refusal_fields, flags, "
-        + "(SELECT MIN(due_at) FROM obligations o WHERE o.message_id = messages.id AND o.closed_at IS NULL) AS next_due, "
-        + "(SELECT COUNT(*) FROM obligations o WHERE o.message_id = messages.id AND o.closed_at IS NULL AND o.overdue_at IS NOT NULL) AS overdue, "
-        + "digest, sender_party, sender_body, receiver_party, receiver_body";
+        + "(SELECT MIN(due_at) FROM obligations o WHERE o.message_id = messages.key AND o.closed_at IS NULL) AS next_due, "
+        + "(SELECT COUNT(*) FROM obligations o WHERE o.message_id = messages.key AND o.closed_at IS NULL AND o.overdue_at IS NOT NULL) AS overdue, "
+        + "digest, sender_party, sender_body, receiver_party, receiver_body, key";
 
     /// <summary>A stored row as a record. <c>Problem</c> is set when a row not yet quarantined fails its check. An envelope that fails its digest or does not parse is left out (the record carries
     /// only the row's own columns: id, parties, bodies) and <c>Problem</c> says why; the row is never served as if intact.</summary>
-    public static (long Sequence, MessageRecord Record, string? Problem) Read(DbDataReader r)
+    public static (long Sequence, MessageRecord Record, string? Problem, string Key) Read(DbDataReader r)
     {
         var envelope = StoredEnvelopes.Check((byte[])r[7], (byte[])r[16], out var problem);
         var record = new MessageRecord
@@ -70,7 +70,7 @@ internal static class MessageRows
             record.Refusal = StoredEnvelopes.QuarantineRefusal(problem);
         }
 
-        return (r.GetInt64(0), record, problem);
+        return (r.GetInt64(0), record, problem, r.GetString(21));
     }
 
     /// <summary>Reads rule, article, message and fields from four consecutive columns.</summary>

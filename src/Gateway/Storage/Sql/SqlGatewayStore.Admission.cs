@@ -7,20 +7,21 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// <summary>What admitting a notice writes besides the message itself: ledger keys, flags, obligations opened and closed.</summary>
 internal sealed partial class SqlGatewayStore
 {
-    private static void RecordAdmission(WriteScope scope, Envelope envelope, Admission admission, Stage stage, DateTimeOffset at)
+    private static void RecordAdmission(WriteScope scope, Envelope envelope, string? requestKey, Admission admission, Stage stage, DateTimeOffset at)
     {
+        var messageKey = MessageKeys.Of(envelope);
         foreach (var key in LedgerKeys.For(envelope))
         {
-            scope.Execute("INSERT INTO message_keys (key, message_id) VALUES (@key, @id)", ("@key", key), ("@id", envelope.Id));
+            scope.Execute("INSERT INTO message_keys (key, message_id) VALUES (@key, @id)", ("@key", key), ("@id", messageKey));
         }
 
         if (admission.Flags.Count > 0)
         {
-            scope.Execute("UPDATE messages SET flags = @flags WHERE id = @id",
-                ("@flags", FlagColumn.Write(admission.Flags)), ("@id", envelope.Id));
+            scope.Execute("UPDATE messages SET flags = @flags WHERE key = @id",
+                ("@flags", FlagColumn.Write(admission.Flags)), ("@id", messageKey));
             foreach (var flag in admission.Flags)
             {
-                AppendHistory(scope, envelope.Id, stage, at, $"{flag.RuleId}: {flag.Message}", eventKind: EventKind.Flag);
+                AppendHistory(scope, messageKey, stage, at, $"{flag.RuleId}: {flag.Message}", eventKind: EventKind.Flag);
             }
         }
 
@@ -30,18 +31,18 @@ internal sealed partial class SqlGatewayStore
                 INSERT INTO obligations (message_id, kind, rule_id, article, description, policy, debtor_party, debtor_body, due_at, closing_kind)
                 VALUES (@id, @kind, @rule, @article, @description, @policy, @party, @body, @due, @closing)
                 """,
-                ("@id", envelope.Id), ("@kind", NoticeKinds.Of(envelope).Name), ("@rule", o.RuleId), ("@article", o.Article),
+                ("@id", messageKey), ("@kind", NoticeKinds.Of(envelope).Name), ("@rule", o.RuleId), ("@article", o.Article),
                 ("@description", o.Description), ("@policy", o.Policy ? 1 : 0), ("@party", (int)o.DebtorParty), ("@body", o.DebtorBody),
                 ("@due", Times.ToUnixMs(o.DueAt)), ("@closing", NoticeKinds.Of(o.ClosedBy).Name));
         }
 
-        if (envelope.InReplyTo.Length > 0)
+        if (requestKey is not null)
         {
             scope.Execute("""
                 UPDATE obligations SET closed_by = @answer, closed_at = @at
                 WHERE message_id = @request AND closing_kind = @kind AND closed_at IS NULL
                 """,
-                ("@answer", envelope.Id), ("@at", Times.ToUnixMs(at)), ("@request", envelope.InReplyTo), ("@kind", NoticeKinds.Of(envelope).Name));
+                ("@answer", envelope.Id), ("@at", Times.ToUnixMs(at)), ("@request", requestKey), ("@kind", NoticeKinds.Of(envelope).Name));
         }
     }
 }

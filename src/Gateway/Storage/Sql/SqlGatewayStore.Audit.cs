@@ -41,7 +41,7 @@ internal sealed partial class SqlGatewayStore
             var known = scope.Scalar("SELECT COUNT(*) FROM history WHERE message_id = @id AND event_kind = @kind AND detail = @detail",
                 ("@id", messageId), ("@kind", (int)EventKind.Alarm), ("@detail", detail));
             if (Convert.ToInt64(known, System.Globalization.CultureInfo.InvariantCulture) == 0
-                && scope.Scalar("SELECT stage FROM messages WHERE id = @id", ("@id", messageId)) is not null)
+                && scope.Scalar("SELECT stage FROM messages WHERE key = @id", ("@id", messageId)) is not null)
             {
                 AppendHistory(scope, messageId, CurrentStage(scope, messageId), at, detail, eventKind: EventKind.Alarm);
             }
@@ -77,10 +77,10 @@ internal sealed partial class SqlGatewayStore
     public async Task<StoredEvidence?> GetEvidenceAsync(string messageId, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(
-            "SELECT direction, envelope, peer_sequence, sender_accepted_at, notice_signature, receipt, digest FROM messages WHERE id = @id",
+            "SELECT direction, envelope, peer_sequence, sender_accepted_at, notice_signature, receipt, digest, id FROM messages WHERE key = @id",
             r => (Direction: (Direction)r.GetInt32(0), Envelope: (byte[])r[1], Sequence: r.IsDBNull(2) ? (long?)null : r.GetInt64(2),
                 Sent: r.IsDBNull(3) ? (DateTimeOffset?)null : Times.FromUnixMs(r.GetInt64(3)), Signature: r.IsDBNull(4) ? null : (byte[])r[4],
-                Receipt: r.IsDBNull(5) ? null : Receipt.Parser.ParseFrom((byte[])r[5]), Digest: (byte[])r[6]),
+                Receipt: r.IsDBNull(5) ? null : Receipt.Parser.ParseFrom((byte[])r[5]), Digest: (byte[])r[6], Id: r.GetString(7)),
             cancellationToken, ("@id", messageId));
         if (rows.Count == 0)
         {
@@ -92,14 +92,14 @@ internal sealed partial class SqlGatewayStore
             // Evidence of altered content would be evidence of nothing: quarantine and say so instead.
             await QuarantineAsync([(messageId, problem!)], cancellationToken);
             throw new Errors.RuleRefusalException(StoredEnvelopes.QuarantineRule, "",
-                $"Message '{messageId}' is quarantined: its stored envelope {problem}. No evidence is exported for it.", ["message_id"]);
+                $"Message '{rows[0].Id}' is quarantined: its stored envelope {problem}. No evidence is exported for it.", ["message_id"]);
         }
 
         var audit = await QueryAsync("SELECT seq, at, kind, message_id, actor, detail, prev_hash, hash FROM audit WHERE message_id = @id ORDER BY seq",
             r => new AuditEntry(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), (byte[])r[6], (byte[])r[7]),
             cancellationToken, ("@id", messageId));
         var m = rows[0];
-        return new StoredEvidence(messageId, m.Direction, m.Envelope, m.Sequence, m.Sent, m.Signature, m.Direction == Direction.Outbound ? m.Receipt : null, audit);
+        return new StoredEvidence(m.Id, m.Direction, m.Envelope, m.Sequence, m.Sent, m.Signature, m.Direction == Direction.Outbound ? m.Receipt : null, audit);
     }
 
     public async Task<long> OutboxDepthAsync(CancellationToken cancellationToken) =>

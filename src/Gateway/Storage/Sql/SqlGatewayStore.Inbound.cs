@@ -10,14 +10,14 @@ internal sealed partial class SqlGatewayStore
 {
     public Task<IReadOnlyList<InboxItem>> ReadInboxAsync(long afterCursor, string? receiverBody, int limit, CancellationToken cancellationToken) =>
         ReadCheckedInboxAsync("""
-            SELECT inbox_cursor, id, envelope, delivery_count, digest FROM messages
+            SELECT inbox_cursor, key, envelope, delivery_count, digest FROM messages
             WHERE inbox_cursor > @after AND (@body IS NULL OR receiver_body = @body)
             ORDER BY inbox_cursor LIMIT @limit
             """, cancellationToken, ("@after", afterCursor), ("@body", receiverBody), ("@limit", limit));
 
     public Task<IReadOnlyList<InboxItem>> ReadRedeliveriesAsync(long upToCursor, string? receiverBody, DateTimeOffset deliveredBefore, int limit, CancellationToken cancellationToken) =>
         ReadCheckedInboxAsync("""
-            SELECT inbox_cursor, id, envelope, delivery_count, digest FROM messages
+            SELECT inbox_cursor, key, envelope, delivery_count, digest FROM messages
             WHERE inbox_cursor IS NOT NULL AND acknowledged_at IS NULL AND inbox_cursor <= @upto
               AND last_delivered_at IS NOT NULL AND last_delivered_at <= @before
               AND (@body IS NULL OR receiver_body = @body)
@@ -42,7 +42,7 @@ internal sealed partial class SqlGatewayStore
         {
             foreach (var id in messageIds)
             {
-                using var find = scope.Command("SELECT stage, delivered_at, receiver_body FROM messages WHERE id = @id", ("@id", id));
+                using var find = scope.Command("SELECT stage, delivered_at, receiver_body FROM messages WHERE key = @id", ("@id", id));
                 using var r = find.ExecuteReader();
                 if (!r.Read())
                 {
@@ -51,11 +51,11 @@ internal sealed partial class SqlGatewayStore
 
                 var (stage, firstTime, body) = ((Stage)r.GetInt32(0), r.IsDBNull(1), r.GetString(2));
                 r.Close();
-                scope.Execute("UPDATE messages SET last_delivered_at = @at, delivery_count = delivery_count + 1 WHERE id = @id",
+                scope.Execute("UPDATE messages SET last_delivered_at = @at, delivery_count = delivery_count + 1 WHERE key = @id",
                     ("@at", Times.ToUnixMs(at)), ("@id", id));
                 if (firstTime)
                 {
-                    scope.Execute("UPDATE messages SET delivered_at = @at WHERE id = @id", ("@at", Times.ToUnixMs(at)), ("@id", id));
+                    scope.Execute("UPDATE messages SET delivered_at = @at WHERE key = @id", ("@at", Times.ToUnixMs(at)), ("@id", id));
                     ReachStage(scope, id, stage, Stage.Delivered, at, "delivered to the receiving system");
                     EnqueueOutbox(scope, OutboxEntryType.Status, id, Stage.Delivered, at, body);
                 }
@@ -67,7 +67,7 @@ internal sealed partial class SqlGatewayStore
     public Task<AcknowledgeOutcome> AcknowledgeAsync(string messageId, string? acknowledgingBody, DateTimeOffset at, string actor, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>
         {
-            using var find = scope.Command("SELECT stage, receiver_body, acknowledged_at, direction FROM messages WHERE id = @id", ("@id", messageId));
+            using var find = scope.Command("SELECT stage, receiver_body, acknowledged_at, direction FROM messages WHERE key = @id", ("@id", messageId));
             using var r = find.ExecuteReader();
             if (!r.Read() || (Direction)r.GetInt32(3) != Direction.Inbound)
             {
@@ -91,7 +91,7 @@ internal sealed partial class SqlGatewayStore
                 return new AcknowledgeOutcome(messageId, stage, Times.FromUnixMs(earlier));
             }
 
-            scope.Execute("UPDATE messages SET acknowledged_at = @at WHERE id = @id", ("@at", Times.ToUnixMs(at)), ("@id", messageId));
+            scope.Execute("UPDATE messages SET acknowledged_at = @at WHERE key = @id", ("@at", Times.ToUnixMs(at)), ("@id", messageId));
             ReachStage(scope, messageId, stage, Stage.Acknowledged, at, $"acknowledged by {receiver}", actor: actor);
             EnqueueOutbox(scope, OutboxEntryType.Status, messageId, Stage.Acknowledged, at, receiver);
             return new AcknowledgeOutcome(messageId, Stages.Advance(stage, Stage.Acknowledged), Times.AsStored(at));

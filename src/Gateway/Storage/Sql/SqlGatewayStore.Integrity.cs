@@ -28,7 +28,7 @@ internal sealed partial class SqlGatewayStore
 
     private static bool Quarantine(WriteScope scope, string messageId, string problem, DateTimeOffset at)
     {
-        using var find = scope.Command("SELECT stage, refusal_rule FROM messages WHERE id = @id", ("@id", messageId));
+        using var find = scope.Command("SELECT stage, refusal_rule FROM messages WHERE key = @id", ("@id", messageId));
         using var r = find.ExecuteReader();
         var known = r.Read();
         if (known && !r.IsDBNull(1) && r.GetString(1) == StoredEnvelopes.QuarantineRule && (Stage)r.GetInt32(0) == Stage.Failed)
@@ -51,7 +51,7 @@ internal sealed partial class SqlGatewayStore
         scope.Execute("""
             UPDATE messages SET stage = @stage, stage_at = @at, refusal_rule = @rule, refusal_article = NULL, refusal_message = @message,
                 refusal_fields = 'envelope', inbox_cursor = NULL
-            WHERE id = @id
+            WHERE key = @id
             """,
             ("@stage", (int)Stage.Failed), ("@at", Times.ToUnixMs(at)), ("@rule", refusal.RuleId), ("@message", refusal.Message), ("@id", messageId));
         AppendHistory(scope, messageId, Stage.Failed, at, "quarantined: the stored envelope failed its integrity check", refusal);

@@ -10,7 +10,8 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 internal sealed partial class SqlGatewayStore
 {
     private const string ObligationColumns =
-        "id, message_id, rule_id, article, description, policy, debtor_party, debtor_body, due_at, closed_by, closed_at, overdue_at, kind";
+        // message_id holds the store's key; the wire shows the message's own id.
+        "id, (SELECT m.id FROM messages m WHERE m.key = obligations.message_id) AS message_id, rule_id, article, description, policy, debtor_party, debtor_body, due_at, closed_by, closed_at, overdue_at, kind";
 
     public Task<int> MarkOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>

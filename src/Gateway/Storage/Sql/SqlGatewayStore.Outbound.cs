@@ -11,9 +11,11 @@ internal sealed partial class SqlGatewayStore
     public Task<SubmitOutcome> SubmitAsync(SubmitCommand command, CancellationToken cancellationToken)
     {
         var digest = Digests.Sha256(command.EnvelopeBytes);
+        var key = MessageKeys.Of(command.Envelope);
         return _writer.ExecuteAsync(scope =>
         {
-            if (FindExisting(scope, command.Envelope.Id) is { } existing)
+            // Dedup by the sender's own id: another body's or the other Party's use of the same id is a different message.
+            if (FindExisting(scope, key) is { } existing)
             {
                 return existing.Digest.AsSpan().SequenceEqual(digest)
                     ? new SubmitOutcome(command.Envelope.Id, existing.Stage == Stage.Refused ? Stage.Refused : Stage.Accepted,
@@ -21,20 +23,22 @@ internal sealed partial class SqlGatewayStore
                     : throw new IdConflictException(command.Envelope.Id);
             }
 
-            var admission = command.Admit(new SqlLedger(scope));
+            var ledger = new SqlLedger(scope);
+            var admission = command.Admit(ledger);
             var stage = admission.Refusal is null ? Stage.Accepted : Stage.Refused;
+            var requestKey = admission.Refusal is null ? RequestKeyOf(ledger, command.Envelope) : null;
             InsertMessage(scope, new NewMessage(command.Envelope, command.EnvelopeBytes, digest, command.Kind,
-                Direction.Outbound, stage, command.At, admission.Refusal));
+                Direction.Outbound, stage, command.At, admission.Refusal, ReplyKey: requestKey));
             if (admission.Refusal is null)
             {
-                EnqueueOutbox(scope, OutboxEntryType.Notice, command.Envelope.Id, null, command.At, null);
-                AppendHistory(scope, command.Envelope.Id, Stage.Accepted, command.At, "accepted", actor: command.Actor, storedDigest: digest);
-                RecordAdmission(scope, command.Envelope, admission, Stage.Accepted, command.At);
-                MarkAnswered(scope, command.Envelope, command.At);
+                EnqueueOutbox(scope, OutboxEntryType.Notice, key, null, command.At, null);
+                AppendHistory(scope, key, Stage.Accepted, command.At, "accepted", actor: command.Actor, storedDigest: digest);
+                RecordAdmission(scope, command.Envelope, requestKey, admission, Stage.Accepted, command.At);
+                MarkAnswered(scope, command.Envelope, requestKey, command.At);
             }
             else
             {
-                AppendHistory(scope, command.Envelope.Id, Stage.Refused, command.At, "refused at submit", admission.Refusal, actor: command.Actor, storedDigest: digest);
+                AppendHistory(scope, key, Stage.Refused, command.At, "refused at submit", admission.Refusal, actor: command.Actor, storedDigest: digest);
             }
 
             return new SubmitOutcome(command.Envelope.Id, stage, Times.AsStored(command.At), false, admission.Refusal);
@@ -44,15 +48,16 @@ internal sealed partial class SqlGatewayStore
     public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync("""
-            SELECT o.seq, o.entry_type, o.message_id, m.envelope, o.at, o.status_stage, o.by_body, m.digest
-            FROM outbox o LEFT JOIN messages m ON m.id = o.message_id
+            SELECT o.seq, o.entry_type, o.message_id, m.envelope, o.at, o.status_stage, o.by_body, m.digest, m.id, m.sender_body
+            FROM outbox o LEFT JOIN messages m ON m.key = o.message_id
             ORDER BY o.seq LIMIT @limit
             """,
             r =>
             {
                 var entry = new OutboxEntry(r.GetInt64(0), (OutboxEntryType)r.GetInt32(1), r.GetString(2),
                     r.IsDBNull(3) ? null : (byte[])r[3], Times.FromUnixMs(r.GetInt64(4)),
-                    r.IsDBNull(5) ? Stage.Unspecified : (Stage)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6));
+                    r.IsDBNull(5) ? Stage.Unspecified : (Stage)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6),
+                    r.IsDBNull(8) ? r.GetString(2) : r.GetString(8), r.IsDBNull(9) ? "" : r.GetString(9));
                 // A notice is relayed (and re-signed) only if its stored bytes are still the ones accepted.
                 string? problem = null;
                 if (entry.Type == OutboxEntryType.Notice)
@@ -63,7 +68,7 @@ internal sealed partial class SqlGatewayStore
                 return (Entry: entry, Problem: problem);
             },
             cancellationToken, ("@limit", limit));
-        await QuarantineAsync([.. rows.Where(r => r.Problem is not null).Select(r => (r.Entry.MessageId, r.Problem!))], cancellationToken);
+        await QuarantineAsync([.. rows.Where(r => r.Problem is not null).Select(r => (r.Entry.Key, r.Problem!))], cancellationToken);
         return [.. rows.Where(r => r.Problem is null).Select(r => r.Entry)];
     }
 
@@ -79,18 +84,18 @@ internal sealed partial class SqlGatewayStore
                 }
 
                 var current = CurrentStage(scope, messageId);
-                scope.Execute("UPDATE messages SET receipt = @receipt WHERE id = @id", ("@receipt", receipt.ToByteArray()), ("@id", messageId));
+                scope.Execute("UPDATE messages SET receipt = @receipt WHERE key = @id", ("@receipt", receipt.ToByteArray()), ("@id", messageId));
                 if (receipt.Status == ReceiptStatus.Stored)
                 {
                     // The peer's delivered report can overtake its receipt; it already proved the notice stored, so RELAYED
                     // is not put after it (each stage time stays in this node's clock, in stage order).
-                    var reported = scope.Scalar("SELECT COALESCE(delivered_at, acknowledged_at) FROM messages WHERE id = @id", ("@id", messageId));
+                    var reported = scope.Scalar("SELECT COALESCE(delivered_at, acknowledged_at) FROM messages WHERE key = @id", ("@id", messageId));
                     var relayedAt = reported is long ms && Times.FromUnixMs(ms) < at ? Times.FromUnixMs(ms) : at;
                     ReachStage(scope, messageId, current, Stage.Relayed, relayedAt, "stored by the receiving node; receipt held");
                 }
                 else
                 {
-                    scope.Execute("UPDATE messages SET refusal_rule = @rule, refusal_article = @article, refusal_message = @message, refusal_fields = @fields WHERE id = @id",
+                    scope.Execute("UPDATE messages SET refusal_rule = @rule, refusal_article = @article, refusal_message = @message, refusal_fields = @fields WHERE key = @id",
                         ("@rule", receipt.Refusal?.RuleId), ("@article", receipt.Refusal?.Article), ("@message", receipt.Refusal?.Message),
                         ("@fields", receipt.Refusal is null ? null : string.Join(",", receipt.Refusal.Fields)), ("@id", messageId));
                     ReachStage(scope, messageId, current, Stage.RefusedByPeer, at, "refused by the receiving node", receipt.Refusal);
@@ -104,7 +109,7 @@ internal sealed partial class SqlGatewayStore
         _writer.ExecuteAsync(scope =>
         {
             if (scope.Execute("DELETE FROM outbox WHERE seq = @seq", ("@seq", sequence)) == 0
-                || scope.Scalar("SELECT stage FROM messages WHERE id = @id", ("@id", messageId)) is null)
+                || scope.Scalar("SELECT stage FROM messages WHERE key = @id", ("@id", messageId)) is null)
             {
                 return 0;
             }
@@ -117,7 +122,7 @@ internal sealed partial class SqlGatewayStore
             }
 
             var refusal = new Refusal { RuleId = "RELAY_FAILED", Message = $"Not carried to the other node: {reason}" };
-            scope.Execute("UPDATE messages SET refusal_rule = @rule, refusal_article = NULL, refusal_message = @message, refusal_fields = NULL WHERE id = @id",
+            scope.Execute("UPDATE messages SET refusal_rule = @rule, refusal_article = NULL, refusal_message = @message, refusal_fields = NULL WHERE key = @id",
                 ("@rule", refusal.RuleId), ("@message", refusal.Message), ("@id", messageId));
             ReachStage(scope, messageId, CurrentStage(scope, messageId), Stage.Failed, at, "relay given up", refusal);
             return 0;
@@ -151,27 +156,35 @@ internal sealed partial class SqlGatewayStore
                     continue;
                 }
 
-                using var find = scope.Command($"SELECT stage, {column} FROM messages WHERE id = @id AND direction = @dir",
-                    ("@id", report.MessageId), ("@dir", (int)Direction.Outbound));
+                // The report concerns a notice this node sent: its id is unique per sending body (named in the report).
+                using var find = scope.Command(
+                    $"SELECT stage, {column}, key FROM messages WHERE id = @id AND direction = @dir AND (@body = '' OR sender_body = @body) LIMIT 2",
+                    ("@id", report.MessageId), ("@dir", (int)Direction.Outbound), ("@body", report.SenderBody));
                 using var reader = find.ExecuteReader();
                 if (!reader.Read() || !reader.IsDBNull(1))
                 {
                     continue;
                 }
 
-                var current = (Stage)reader.GetInt32(0);
+                var (current, key) = ((Stage)reader.GetInt32(0), reader.GetString(2));
+                if (reader.Read())
+                {
+                    // Two of this node's bodies used the id and the report does not say which: record nothing rather than guess.
+                    continue;
+                }
+
                 reader.Close();
                 // This node's stage times are in its own clock: the stage is reached when the report arrives here, and the
                 // other node's claimed time is kept as a labelled detail, so skew never makes a latency negative or inflated.
                 var at = _time.GetUtcNow();
-                scope.Execute($"UPDATE messages SET {column} = @at WHERE id = @id", ("@at", Times.ToUnixMs(at)), ("@id", report.MessageId));
+                scope.Execute($"UPDATE messages SET {column} = @at WHERE key = @id", ("@at", Times.ToUnixMs(at)), ("@id", key));
                 var claimed = WireTimes.TryToDateTimeOffset(report.At, out var peerAt)
                     ? $" at {peerAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)} (other node's clock)"
                     : "";
                 var detail = report.Stage == Stage.Delivered
                     ? $"delivered to the receiving system{claimed}"
                     : $"acknowledged by {SafeText.Bounded(report.ByBody)}{claimed}";
-                ReachStage(scope, report.MessageId, current, report.Stage, at, detail);
+                ReachStage(scope, key, current, report.Stage, at, detail);
                 recorded++;
             }
 
@@ -183,7 +196,7 @@ internal sealed partial class SqlGatewayStore
     private static ExistingMessage? FindExisting(WriteScope scope, string messageId)
     {
         using var command = scope.Command(
-            "SELECT digest, stage, accepted_at, refusal_rule, refusal_article, refusal_message, refusal_fields, receipt FROM messages WHERE id = @id",
+            "SELECT digest, stage, accepted_at, refusal_rule, refusal_article, refusal_message, refusal_fields, receipt FROM messages WHERE key = @id",
             ("@id", messageId));
         using var r = command.ExecuteReader();
         if (!r.Read())
@@ -196,5 +209,5 @@ internal sealed partial class SqlGatewayStore
     }
 
     private static Stage CurrentStage(WriteScope scope, string messageId) =>
-        (Stage)Convert.ToInt32(scope.Scalar("SELECT stage FROM messages WHERE id = @id", ("@id", messageId)), System.Globalization.CultureInfo.InvariantCulture);
+        (Stage)Convert.ToInt32(scope.Scalar("SELECT stage FROM messages WHERE key = @id", ("@id", messageId)), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -8,13 +8,24 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 internal sealed partial class SqlGatewayStore
 {
     private const string EventSelect = """
-        SELECT h.seq, h.message_id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind, h.event_kind, m.accepted_at
-        FROM history h JOIN messages m ON m.id = h.message_id
+        SELECT h.seq, m.id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind, h.event_kind, m.accepted_at
+        FROM history h JOIN messages m ON m.key = h.message_id
         """;
+
+    public async Task<IReadOnlyList<FoundMessage>> FindMessagesAsync(MessageRef reference, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync($"""
+            SELECT {MessageRows.Columns} FROM messages
+            WHERE id = @id AND (@sp = 0 OR sender_party = @sp) AND (@sb = '' OR sender_body = @sb) ORDER BY seq LIMIT 100
+            """, MessageRows.Read, cancellationToken,
+            ("@id", reference.Id), ("@sp", (int)reference.SenderParty), ("@sb", reference.SenderBody));
+        await QuarantineAsync(Unreadable(rows), cancellationToken);
+        return [.. rows.Select(r => new FoundMessage(r.Key, r.Record))];
+    }
 
     public async Task<MessageRecord?> GetMessageAsync(string messageId, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync($"SELECT {MessageRows.Columns} FROM messages WHERE id = @id", MessageRows.Read,
+        var rows = await QueryAsync($"SELECT {MessageRows.Columns} FROM messages WHERE key = @id", MessageRows.Read,
             cancellationToken, ("@id", messageId));
         if (rows.Count == 0)
         {
@@ -26,7 +37,7 @@ internal sealed partial class SqlGatewayStore
         record.History.AddRange(await QueryAsync($"{EventSelect} WHERE h.message_id = @id ORDER BY h.seq", MessageRows.ReadEvent,
             cancellationToken, ("@id", messageId)));
         record.Obligations.AddRange(await ObligationsOfAsync(messageId, cancellationToken));
-        record.AnsweredBy.AddRange(await QueryAsync("SELECT id FROM messages WHERE in_reply_to = @id ORDER BY seq", r => r.GetString(0),
+        record.AnsweredBy.AddRange(await QueryAsync("SELECT id FROM messages WHERE reply_key = @id ORDER BY seq", r => r.GetString(0),
             cancellationToken, ("@id", messageId)));
         return record;
     }
@@ -78,7 +89,7 @@ internal sealed partial class SqlGatewayStore
 
         if (query.OverdueOnly)
         {
-            sql.Append(" AND id IN (SELECT message_id FROM obligations WHERE closed_at IS NULL AND overdue_at IS NOT NULL)");
+            sql.Append(" AND key IN (SELECT message_id FROM obligations WHERE closed_at IS NULL AND overdue_at IS NOT NULL)");
         }
 
         sql.Append(" ORDER BY seq DESC LIMIT @limit");
@@ -91,8 +102,8 @@ internal sealed partial class SqlGatewayStore
     }
 
     /// <summary>Rows whose envelope failed its check and are not yet quarantined.</summary>
-    private static List<(string, string)> Unreadable(IEnumerable<(long Sequence, MessageRecord Record, string? Problem)> rows) =>
-        [.. rows.Where(r => r.Problem is not null).Select(r => (r.Record.Envelope.Id, r.Problem!))];
+    private static List<(string, string)> Unreadable(IEnumerable<(long Sequence, MessageRecord Record, string? Problem, string Key)> rows) =>
+        [.. rows.Where(r => r.Problem is not null).Select(r => (r.Key, r.Problem!))];
 
     public async Task<IReadOnlyList<StageEvent>> ReadStageChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
         await QueryAsync($"{EventSelect} WHERE h.seq > @after ORDER BY h.seq LIMIT @limit", MessageRows.ReadEvent, cancellationToken,

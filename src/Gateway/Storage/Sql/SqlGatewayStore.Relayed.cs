@@ -66,7 +66,7 @@ internal sealed partial class SqlGatewayStore
         {
             InsertMessage(scope, new NewMessage(envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound, Stage.Refused, at, refusal,
                 receipt.ToByteArray(), notice.Sequence));
-            AppendHistory(scope, envelope.Id, Stage.Refused, at, "refused on arrival: processing failed", refusal, storedDigest: digest);
+            AppendHistory(scope, MessageKeys.Of(envelope), Stage.Refused, at, "refused on arrival: processing failed", refusal, storedDigest: digest);
             lastSequence = notice.Sequence;
             scope.Execute($"RELEASE SAVEPOINT poisoned{index}");
         }
@@ -99,7 +99,9 @@ internal sealed partial class SqlGatewayStore
             return Refused(id, digest, at, new Refusal { RuleId = "ENVELOPE_UNREADABLE", Message = "The relayed envelope could not be read.", Fields = { "envelope" } });
         }
 
-        if (FindExisting(scope, id) is { } existing)
+        // Dedup by the sender's own id (sender_party is the peer's): this Party's use of the same id is another message.
+        var key = MessageKeys.Of(notice.Envelope);
+        if (FindExisting(scope, key) is { } existing)
         {
             // A retry of what we already answered gets the very same receipt.
             return existing.Digest.AsSpan().SequenceEqual(digest) && existing.Receipt is { } first
@@ -118,27 +120,29 @@ internal sealed partial class SqlGatewayStore
 
         lastSequence = notice.Sequence;
         _faults?.BeforeAdmission(id);
-        var admission = notice.Admit(new SqlLedger(scope));
+        var ledger = new SqlLedger(scope);
+        var admission = notice.Admit(ledger);
         var receipt = admission.Refusal is null
             ? new Receipt { MessageId = id, Status = ReceiptStatus.Stored, StoredAt = Times.ToTimestamp(at), EnvelopeDigest = ByteString.CopyFrom(digest) }
             : Refused(id, digest, at, admission.Refusal);
         var stored = admission.Refusal is null;
+        var requestKey = stored ? RequestKeyOf(ledger, notice.Envelope) : null;
         InsertMessage(scope, new NewMessage(notice.Envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound,
             stored ? Stage.Relayed : Stage.Refused, at, admission.Refusal, receipt.ToByteArray(), notice.Sequence,
-            stored ? NextCounter(scope, "inbox_cursor") : null));
+            stored ? NextCounter(scope, "inbox_cursor") : null, requestKey));
         // The sender's signature is the receiving Party's proof of what it was sent.
-        scope.Execute("UPDATE messages SET notice_signature = @signature, sender_accepted_at = @sent WHERE id = @id",
-            ("@signature", notice.Signature), ("@sent", Times.ToUnixMs(notice.SenderAcceptedAt)), ("@id", id));
+        scope.Execute("UPDATE messages SET notice_signature = @signature, sender_accepted_at = @sent WHERE key = @id",
+            ("@signature", notice.Signature), ("@sent", Times.ToUnixMs(notice.SenderAcceptedAt)), ("@id", key));
         if (stored)
         {
-            AppendHistory(scope, id, Stage.Relayed, at, "received from the other node", storedDigest: digest);
-            RecordAdmission(scope, notice.Envelope, admission, Stage.Relayed, at);
-            MarkAnswered(scope, notice.Envelope, at);
+            AppendHistory(scope, key, Stage.Relayed, at, "received from the other node", storedDigest: digest);
+            RecordAdmission(scope, notice.Envelope, requestKey, admission, Stage.Relayed, at);
+            MarkAnswered(scope, notice.Envelope, requestKey, at);
             scope.InboxChanged = true;
         }
         else
         {
-            AppendHistory(scope, id, Stage.Refused, at, "refused on arrival", admission.Refusal, storedDigest: digest);
+            AppendHistory(scope, key, Stage.Refused, at, "refused on arrival", admission.Refusal, storedDigest: digest);
         }
 
         return receipt;

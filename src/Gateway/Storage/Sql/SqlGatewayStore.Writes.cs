@@ -7,25 +7,25 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 internal sealed partial class SqlGatewayStore
 {
     private const string InsertMessageSql = """
-        INSERT INTO messages (id, direction, kind, sender_party, sender_body, receiver_party, receiver_body, level,
-            in_reply_to, correlation_id, created_at, accepted_at, stage, stage_at, digest, envelope,
+        INSERT INTO messages (key, id, direction, kind, sender_party, sender_body, receiver_party, receiver_body, level,
+            in_reply_to, reply_key, correlation_id, created_at, accepted_at, stage, stage_at, digest, envelope,
             refusal_rule, refusal_article, refusal_message, refusal_fields, receipt, peer_sequence, inbox_cursor)
-        VALUES (@id, @direction, @kind, @sp, @sb, @rp, @rb, @level, @reply, @corr, @created, @accepted, @stage, @at,
+        VALUES (@key, @id, @direction, @kind, @sp, @sb, @rp, @rb, @level, @reply, @replykey, @corr, @created, @accepted, @stage, @at,
             @digest, @envelope, @rrule, @rart, @rmsg, @rfields, @receipt, @peerseq, @cursor)
         """;
 
     private sealed record NewMessage(
         Envelope Envelope, byte[] Bytes, byte[] Digest, string Kind, Direction Direction, Stage Stage, DateTimeOffset At,
-        Refusal? Refusal, byte[]? Receipt = null, long? PeerSequence = null, long? InboxCursor = null);
+        Refusal? Refusal, byte[]? Receipt = null, long? PeerSequence = null, long? InboxCursor = null, string? ReplyKey = null);
 
     private static void InsertMessage(WriteScope scope, NewMessage m)
     {
         var e = m.Envelope;
         var at = Times.ToUnixMs(m.At);
         scope.Execute(InsertMessageSql,
-            ("@id", e.Id), ("@direction", (int)m.Direction), ("@kind", m.Kind),
+            ("@key", MessageKeys.Of(e)), ("@id", e.Id), ("@direction", (int)m.Direction), ("@kind", m.Kind),
             ("@sp", (int)e.SenderParty), ("@sb", e.SenderBody), ("@rp", (int)e.ReceiverParty), ("@rb", e.ReceiverBody),
-            ("@level", (int)e.Level), ("@reply", NullIfEmpty(e.InReplyTo)), ("@corr", NullIfEmpty(e.CorrelationId)),
+            ("@level", (int)e.Level), ("@reply", NullIfEmpty(e.InReplyTo)), ("@replykey", m.ReplyKey), ("@corr", NullIfEmpty(e.CorrelationId)),
             ("@created", WireTimes.TryToDateTimeOffset(e.CreatedAt, out var created) ? Times.ToUnixMs(created) : 0L), ("@accepted", at),
             ("@stage", (int)m.Stage), ("@at", at), ("@digest", m.Digest), ("@envelope", m.Bytes),
             ("@rrule", m.Refusal?.RuleId), ("@rart", m.Refusal?.Article), ("@rmsg", m.Refusal?.Message),
@@ -56,7 +56,7 @@ internal sealed partial class SqlGatewayStore
         var next = Stages.Advance(current, reached);
         if (next != current)
         {
-            scope.Execute("UPDATE messages SET stage = @stage, stage_at = @at WHERE id = @id",
+            scope.Execute("UPDATE messages SET stage = @stage, stage_at = @at WHERE key = @id",
                 ("@stage", (int)next), ("@at", Times.ToUnixMs(at)), ("@id", messageId));
         }
 
@@ -71,20 +71,20 @@ internal sealed partial class SqlGatewayStore
     }
 
     /// <summary>A reply marks the message it answers as answered (the first reply only).</summary>
-    private static void MarkAnswered(WriteScope scope, Envelope reply, DateTimeOffset at)
+    private static void MarkAnswered(WriteScope scope, Envelope reply, string? requestKey, DateTimeOffset at)
     {
-        if (reply.InReplyTo.Length == 0)
+        if (requestKey is null)
         {
             return;
         }
 
-        using var command = scope.Command("SELECT stage FROM messages WHERE id = @id", ("@id", reply.InReplyTo));
+        using var command = scope.Command("SELECT stage FROM messages WHERE key = @id", ("@id", requestKey));
         if (command.ExecuteScalar() is not long stage || (Stage)stage == Stage.Answered || Stages.IsTerminalFailure((Stage)stage))
         {
             return;
         }
 
-        ReachStage(scope, reply.InReplyTo, (Stage)stage, Stage.Answered, at, $"answered by {reply.Id}");
+        ReachStage(scope, requestKey, (Stage)stage, Stage.Answered, at, $"answered by {reply.Id}");
     }
 
     private static long NextCounter(WriteScope scope, string name) =>
@@ -92,5 +92,9 @@ internal sealed partial class SqlGatewayStore
             System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>The key of the request a reply answers, as the rules bound it (null for a notice that answers nothing).</summary>
+    private static string? RequestKeyOf(SqlLedger ledger, Envelope e) =>
+        e.InReplyTo.Length == 0 ? null : ledger.FindRequest(e)?.Key ?? MessageKeys.Of(e.ReceiverParty, e.ReceiverBody, e.InReplyTo);
 
 }

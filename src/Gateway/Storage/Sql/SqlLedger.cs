@@ -9,16 +9,41 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 internal sealed class SqlLedger(WriteScope scope) : ILedger
 {
     private const string Facts = "stage NOT IN (6, 7, 8)";
-    private const string Select = "SELECT m.id, m.envelope, m.direction, m.stage, m.accepted_at, m.receipt FROM messages m";
+    private const string Select = "SELECT m.id, m.envelope, m.direction, m.stage, m.accepted_at, m.receipt, m.key FROM messages m";
+
+    private (string Id, Party Party, string Body, LedgerEntry? Request)? _lastRequest;
 
     public LedgerEntry? Find(string messageId) =>
-        Query($"{Select} WHERE m.id = @id AND m.{Facts}", ("@id", messageId)).FirstOrDefault();
+        Query($"{Select} WHERE m.id = @id AND m.{Facts} ORDER BY m.seq LIMIT 1", ("@id", messageId)).FirstOrDefault();
+
+    /// <summary>A reply answers a notice of the other Party addressed back to the reply's receiver (or, for an answer to one's
+    /// own request, a notice of the reply's own Party): the sender's Party is required, the sender's body preferred.</summary>
+    public LedgerEntry? FindRequest(Envelope reply)
+    {
+        if (reply.InReplyTo.Length == 0)
+        {
+            return null;
+        }
+
+        var own = NoticeKinds.Of(reply).AnswersOwnRequest;
+        var (party, body) = own ? (reply.SenderParty, reply.SenderBody) : (reply.ReceiverParty, reply.ReceiverBody);
+        // The store asks again for the key it keeps on the reply: answer from the rules' lookup, no second statement.
+        if (_lastRequest is { } last && last.Id == reply.InReplyTo && last.Party == party && last.Body == body)
+        {
+            return last.Request;
+        }
+
+        var request = Query($"{Select} WHERE m.id = @id AND m.sender_party = @party AND m.{Facts} ORDER BY (m.sender_body = @body) DESC, m.seq LIMIT 1",
+            ("@id", reply.InReplyTo), ("@party", (int)party), ("@body", body)).FirstOrDefault();
+        _lastRequest = (reply.InReplyTo, party, body, request);
+        return request;
+    }
 
     public IReadOnlyList<LedgerEntry> ByKey(string key) =>
-        Query($"{Select} JOIN message_keys k ON k.message_id = m.id WHERE k.key = @key AND m.{Facts} ORDER BY m.seq", ("@key", key));
+        Query($"{Select} JOIN message_keys k ON k.message_id = m.key WHERE k.key = @key AND m.{Facts} ORDER BY m.seq", ("@key", key));
 
-    public IReadOnlyList<LedgerEntry> AnswersTo(string messageId) =>
-        Query($"{Select} WHERE m.in_reply_to = @id AND m.{Facts} ORDER BY m.seq", ("@id", messageId));
+    public IReadOnlyList<LedgerEntry> AnswersTo(string messageKey) =>
+        Query($"{Select} WHERE m.reply_key = @key AND m.{Facts} ORDER BY m.seq", ("@key", messageKey));
 
     private List<LedgerEntry> Query(string sql, params (string, object?)[] parameters)
     {
@@ -44,6 +69,6 @@ internal sealed class SqlLedger(WriteScope scope) : ILedger
             receivedAt = WireTimes.TryToDateTimeOffset(receipt.StoredAt, out var stored) ? stored : null;
         }
 
-        return new LedgerEntry(r.GetString(0), Envelope.Parser.ParseFrom((byte[])r[1]), direction, (Stage)r.GetInt32(3), acceptedAt, receivedAt);
+        return new LedgerEntry(r.GetString(0), Envelope.Parser.ParseFrom((byte[])r[1]), direction, (Stage)r.GetInt32(3), acceptedAt, receivedAt, r.GetString(6));
     }
 }

@@ -126,5 +126,63 @@ internal static class SqliteMigrations
             ALTER TABLE messages ADD COLUMN notice_signature BLOB NULL;
             ALTER TABLE messages ADD COLUMN sender_accepted_at INTEGER NULL;
             """),
+        (6, """
+            -- A message id is the sender's: unique per (sender_party, sender_body), not per node. Every table that refers to a
+            -- message holds its key ("KZ/kz-ab-1/x-1"); rows stored before keep their bare id as key (ids never contain '/'),
+            -- so history, outbox, obligations and the hash-chained audit trail need no rewriting. reply_key is the key of the
+            -- request a reply answers, resolved when the reply was admitted.
+            CREATE TABLE messages_v6 (
+                seq                INTEGER PRIMARY KEY AUTOINCREMENT,
+                key                TEXT    NOT NULL UNIQUE,
+                id                 TEXT    NOT NULL,
+                direction          INTEGER NOT NULL,
+                kind               TEXT    NOT NULL,
+                sender_party       INTEGER NOT NULL,
+                sender_body        TEXT    NOT NULL,
+                receiver_party     INTEGER NOT NULL,
+                receiver_body      TEXT    NOT NULL,
+                level              INTEGER NOT NULL,
+                in_reply_to        TEXT    NULL,
+                reply_key          TEXT    NULL,
+                correlation_id     TEXT    NULL,
+                created_at         INTEGER NOT NULL,
+                accepted_at        INTEGER NOT NULL,
+                stage              INTEGER NOT NULL,
+                stage_at           INTEGER NOT NULL,
+                digest             BLOB    NOT NULL,
+                envelope           BLOB    NOT NULL,
+                refusal_rule       TEXT    NULL,
+                refusal_article    TEXT    NULL,
+                refusal_message    TEXT    NULL,
+                refusal_fields     TEXT    NULL,
+                receipt            BLOB    NULL,
+                peer_sequence      INTEGER NULL,
+                inbox_cursor       INTEGER NULL UNIQUE,
+                delivered_at       INTEGER NULL,
+                last_delivered_at  INTEGER NULL,
+                delivery_count     INTEGER NOT NULL DEFAULT 0,
+                acknowledged_at    INTEGER NULL,
+                flags              TEXT    NULL,
+                notice_signature   BLOB    NULL,
+                sender_accepted_at INTEGER NULL
+            );
+            INSERT INTO messages_v6 (key, reply_key, seq, id, direction, kind, sender_party, sender_body, receiver_party, receiver_body, level, in_reply_to, correlation_id,
+                created_at, accepted_at, stage, stage_at, digest, envelope, refusal_rule, refusal_article, refusal_message, refusal_fields,
+                receipt, peer_sequence, inbox_cursor, delivered_at, last_delivered_at, delivery_count, acknowledged_at, flags,
+                notice_signature, sender_accepted_at)
+            SELECT id, in_reply_to, seq, id, direction, kind, sender_party, sender_body, receiver_party, receiver_body, level, in_reply_to, correlation_id,
+                created_at, accepted_at, stage, stage_at, digest, envelope, refusal_rule, refusal_article, refusal_message, refusal_fields,
+                receipt, peer_sequence, inbox_cursor, delivered_at, last_delivered_at, delivery_count, acknowledged_at, flags,
+                notice_signature, sender_accepted_at FROM messages;
+            DROP TABLE messages;
+            ALTER TABLE messages_v6 RENAME TO messages;
+            CREATE INDEX ix_messages_id ON messages (id);
+            CREATE INDEX ix_messages_reply_key ON messages (reply_key) WHERE reply_key IS NOT NULL;
+            CREATE INDEX ix_messages_stage ON messages (stage, seq);
+            CREATE INDEX ix_messages_kind ON messages (kind, seq);
+            CREATE INDEX ix_messages_unacked ON messages (inbox_cursor) WHERE inbox_cursor IS NOT NULL AND acknowledged_at IS NULL;
+            CREATE INDEX ix_messages_sender_body ON messages (sender_body, seq);
+            CREATE INDEX ix_messages_receiver_body ON messages (receiver_body, seq);
+            """),
     ];
 }

@@ -16,7 +16,7 @@ public static class SqliteStoreVerifier
         var audited = AuditedDigests(connection);
         var broken = new List<(string, string)>();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, envelope, digest FROM messages ORDER BY seq";
+        command.CommandText = "SELECT key, envelope, digest FROM messages ORDER BY seq";
         using var r = command.ExecuteReader();
         while (r.Read())
         {
