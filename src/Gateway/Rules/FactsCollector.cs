@@ -35,12 +35,13 @@ public static class FactsCollector
         }
 
         // Second hop: the request a permission, consent or agreement answers, and what that request concerns.
-        foreach (var x in entries.Values.ToList())
+        var firstHop = entries.Values.ToList();
+        foreach (var x in firstHop)
         {
             Add(x.Envelope.InReplyTo, x.Envelope);
         }
 
-        foreach (var id in entries.Values.Select(x => LedgerKeys.TransferIdOf(x.Envelope)).ToList())
+        foreach (var id in firstHop.Select(x => LedgerKeys.TransferIdOf(x.Envelope)))
         {
             Add(id);
         }

@@ -24,6 +24,7 @@ public sealed class ForgedReceiptTests
         Assert.Equal(Stage.Accepted, record.Stage);
         Assert.Null(record.Receipt);
         Assert.Contains(record.History, h => h.EventKind == EventKind.Alarm && h.Detail.Contains(why, StringComparison.Ordinal));
-        Assert.Contains(AuditTrail.Entries(pair.KzSettings), e => e.Kind == "alarm" && e.MessageId == "forged-receipt");
+        Assert.Contains(AuditTrail.Entries(pair.KzSettings), e => e.Kind == "alarm"
+            && e.MessageId == ClassifiedGateway.Gateway.Domain.MessageKeys.Of(Party.Kz, Notices.KzCompetentBody, "forged-receipt"));
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class SqlGatewayStore
         return _writer.ExecuteAsync(scope =>
         {
             // Dedup by the sender's own id: another body's or the other Party's use of the same id is a different message.
-            if (FindExisting(scope, key) is { } existing)
+            if (FindExisting(scope, command.Envelope) is { } existing)
             {
                 return existing.Digest.AsSpan().SequenceEqual(digest)
                     ? new SubmitOutcome(command.Envelope.Id, existing.Stage == Stage.Refused ? Stage.Refused : Stage.Accepted,
@@ -193,11 +193,15 @@ internal sealed partial class SqlGatewayStore
 
     private sealed record ExistingMessage(byte[] Digest, Stage Stage, DateTimeOffset AcceptedAt, Refusal? Refusal, byte[]? Receipt);
 
-    private static ExistingMessage? FindExisting(WriteScope scope, string messageId)
+    /// <summary>The sender's earlier message with this id: by its key, or by its bare id as rows stored before keys were
+    /// scoped to the sender keep it (then only if the sender matches), so a retry across the upgrade is still a duplicate.</summary>
+    private static ExistingMessage? FindExisting(WriteScope scope, Envelope e)
     {
-        using var command = scope.Command(
-            "SELECT digest, stage, accepted_at, refusal_rule, refusal_article, refusal_message, refusal_fields, receipt FROM messages WHERE key = @id",
-            ("@id", messageId));
+        using var command = scope.Command("""
+            SELECT digest, stage, accepted_at, refusal_rule, refusal_article, refusal_message, refusal_fields, receipt FROM messages
+            WHERE key IN (@key, @id) AND sender_party = @sp AND sender_body = @sb LIMIT 1
+            """,
+            ("@key", MessageKeys.Of(e)), ("@id", e.Id), ("@sp", (int)e.SenderParty), ("@sb", e.SenderBody));
         using var r = command.ExecuteReader();
         if (!r.Read())
         {

@@ -101,7 +101,7 @@ internal sealed partial class SqlGatewayStore
 
         // Dedup by the sender's own id (sender_party is the peer's): this Party's use of the same id is another message.
         var key = MessageKeys.Of(notice.Envelope);
-        if (FindExisting(scope, key) is { } existing)
+        if (FindExisting(scope, notice.Envelope) is { } existing)
         {
             // A retry of what we already answered gets the very same receipt.
             return existing.Digest.AsSpan().SequenceEqual(digest) && existing.Receipt is { } first

@@ -55,8 +55,8 @@ public sealed class TamperedEnvelopeTests
 
         var broken = await StoreFaults.VerifyStoreAsync(AuditTrail.Copy(pair.TmSettings, "after"));
         Assert.Equal(ClassifiedGateway.Gateway.Cli.VerifyStoreCommand.Broken, broken.Code);
-        var lines = broken.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("BROKEN rx-", StringComparison.Ordinal)).ToList();
-        Assert.Equal("BROKEN rx-tamper-2: stored envelope does not match the SHA-256 digest kept when it was stored", Assert.Single(lines));
+        var lines = broken.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("BROKEN KZ/kz-knb/rx-", StringComparison.Ordinal)).ToList();
+        Assert.Equal("BROKEN KZ/kz-knb/rx-tamper-2: stored envelope does not match the SHA-256 digest kept when it was stored", Assert.Single(lines));
         Assert.DoesNotContain("corr-", broken.Output, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -90,10 +90,10 @@ public sealed class TamperedEnvelopeTests
 
         // Never relayed nor re-signed: the other node has no trace of it, not even a refusal.
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => pair.TmNode.Party.GetMessageAsync(new GetMessageRequest { MessageId = "tx-tamper-1" }).ResponseAsync);
-        Assert.DoesNotContain(AuditTrail.Entries(pair.TmSettings), e => e.MessageId == "tx-tamper-1");
+        Assert.DoesNotContain(AuditTrail.Entries(pair.TmSettings), e => e.MessageId.EndsWith("tx-tamper-1", StringComparison.Ordinal));
         var broken = await StoreFaults.VerifyStoreAsync(AuditTrail.Copy(pair.KzSettings, "after"));
         Assert.Equal(ClassifiedGateway.Gateway.Cli.VerifyStoreCommand.Broken, broken.Code);
-        Assert.Contains("BROKEN tx-tamper-1: stored envelope does not match the SHA-256 digest kept when it was stored", broken.Output, StringComparison.Ordinal);
+        Assert.Contains("BROKEN KZ/kz-knb/tx-tamper-1: stored envelope does not match the SHA-256 digest kept when it was stored", broken.Output, StringComparison.Ordinal);
     }
 
     private static async Task AssertQuarantinedAsync(NodeProcess node, NodeSettings settings, string id)
@@ -103,7 +103,9 @@ public sealed class TamperedEnvelopeTests
         Assert.Equal("QUARANTINED", record.Refusal.RuleId);
         Assert.Contains(record.History, h => h.EventKind == EventKind.Alarm && h.Detail.Contains("quarantined", StringComparison.Ordinal));
         Assert.Contains(record.History, h => h.EventKind == EventKind.Stage && h.Stage == Stage.Failed && h.Refusal.RuleId == "QUARANTINED");
-        var audit = AuditTrail.Entries(settings).Where(e => e.MessageId == id).ToList();
+        // Audit entries about a stored message carry its store key (ids are unique per sender).
+        var key = ClassifiedGateway.Gateway.Domain.MessageKeys.Of(record.Envelope);
+        var audit = AuditTrail.Entries(settings).Where(e => e.MessageId == key).ToList();
         Assert.Contains(audit, e => e.Kind == "alarm" && e.Detail.Contains("quarantined", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.Kind == "stage:Failed" && e.Detail.StartsWith("QUARANTINED", StringComparison.Ordinal));
         Assert.Single(node.Output.Split('\n'), l => l.Contains("Quarantined message", StringComparison.Ordinal) && l.Contains(id, StringComparison.Ordinal));
