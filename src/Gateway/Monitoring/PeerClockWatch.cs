@@ -54,9 +54,11 @@ internal sealed partial class PeerClockWatch
 
         var now = _time.GetUtcNow();
         await _store.AppendAuditAsync(change.Started ? "clock-skew" : "clock-skew-ended", messageId ?? "", "node", change.Detail, now, cancellationToken);
-        if (change.Started && messageId is { Length: > 0 })
+        // The history alarm goes on the message the id names (ids are per sender: only when that is one message; once per episode).
+        if (change.Started && messageId is { Length: > 0 }
+            && await _store.FindMessagesAsync(new MessageRef(messageId), cancellationToken) is [var named])
         {
-            await _store.RecordAlarmAsync(messageId, change.Detail, now, cancellationToken);
+            await _store.RecordAlarmAsync(named.Key, change.Detail, now, cancellationToken);
         }
     }
 
