@@ -33,15 +33,42 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         }
     }
 
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception e) when (Map(e, context) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception e) when (Map(e, context) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
     private RpcException? Map(Exception exception, ServerCallContext context)
     {
         switch (exception)
         {
             case RpcException:
                 return null;
-            case StorageFullException full:
-                // The store logs the episode once; a line per refused call would flood the log while the disk is full.
-                return StatusMapper.ToRpcException(full);
+            case StorageFullException or OverloadedException:
+                // Logged once per episode where it is decided; a line per refused call would flood the log.
+                return StatusMapper.ToRpcException((GatewayException)exception);
             case GatewayException gateway:
                 LogRefused(logger, context.Method, gateway.GetType().Name);
                 return StatusMapper.ToRpcException(gateway);

@@ -58,3 +58,11 @@ public sealed class StorageFullException(Exception? inner = null)
 {
     public Exception? Cause { get; } = inner;
 }
+
+/// <summary>The node cannot keep up (its writer is behind by more than the admission bounds): nothing was stored; retry after
+/// <see cref="RetryAfter"/> (RESOURCE_EXHAUSTED with google.rpc.RetryInfo and ErrorInfo NODE_OVERLOADED).</summary>
+public sealed class OverloadedException(TimeSpan retryAfter)
+    : GatewayException("The node is busy and did not take this notice; nothing was stored. Retry after the delay given.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

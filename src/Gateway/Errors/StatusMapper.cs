@@ -30,15 +30,21 @@ public static class StatusMapper
     /// <summary>Longest field path, description or metadata value kept.</summary>
     public const int MaxDetailChars = 200;
 
-    public static RpcException ToRpcException(GatewayException exception) => exception switch
+    public static RpcException ToRpcException(GatewayException exception) => ToStatus(exception).ToRpcException();
+
+    /// <summary>The google.rpc.Status a call failing with <paramref name="exception"/> ends with; a streamed or batched item's
+    /// refusal carries exactly this, so it reads the same as the unary call's.</summary>
+    public static Google.Rpc.Status ToStatus(GatewayException exception) => exception switch
     {
-        InvalidRequestException e => Build(Code.InvalidArgument, e.Message, BadRequest(e.Violations)),
-        RuleRefusalException e => Build(Code.FailedPrecondition, e.Message, ErrorInfo(e.RuleId, e.Article, e.Fields), Refusal(e)),
-        PermissionDeniedException e => Build(Code.PermissionDenied, e.Message, ErrorInfo(e.Reason, e.Article, [])),
-        IdConflictException e => Build(Code.AlreadyExists, e.Message, ErrorInfo("ID_CONFLICT", null, ["envelope.id"])),
-        NotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = Cut(e.What), ResourceName = Cut(e.Id) }),
-        StorageFullException e => Build(Code.ResourceExhausted, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) }),
-        _ => Internal(null),
+        InvalidRequestException e => BuildStatus(Code.InvalidArgument, e.Message, BadRequest(e.Violations)),
+        RuleRefusalException e => BuildStatus(Code.FailedPrecondition, e.Message, ErrorInfo(e.RuleId, e.Article, e.Fields), Refusal(e)),
+        PermissionDeniedException e => BuildStatus(Code.PermissionDenied, e.Message, ErrorInfo(e.Reason, e.Article, [])),
+        IdConflictException e => BuildStatus(Code.AlreadyExists, e.Message, ErrorInfo("ID_CONFLICT", null, ["envelope.id"])),
+        NotFoundException e => BuildStatus(Code.NotFound, e.Message, new ResourceInfo { ResourceType = Cut(e.What), ResourceName = Cut(e.Id) }),
+        StorageFullException e => BuildStatus(Code.ResourceExhausted, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) }),
+        OverloadedException e => BuildStatus(Code.ResourceExhausted, e.Message,
+            new RetryInfo { RetryDelay = Duration.FromTimeSpan(e.RetryAfter) }, ErrorInfo("NODE_OVERLOADED", null, [])),
+        _ => BuildStatus(Code.Internal, "Internal error.", null),
     };
 
     /// <summary>RESOURCE_EXHAUSTED: the request is larger than this node takes.</summary>
@@ -96,7 +102,10 @@ public static class StatusMapper
         return info;
     }
 
-    private static RpcException Build(Code code, string message, Google.Protobuf.IMessage? detail, Google.Protobuf.IMessage? second = null)
+    private static RpcException Build(Code code, string message, Google.Protobuf.IMessage? detail, Google.Protobuf.IMessage? second = null) =>
+        BuildStatus(code, message, detail, second).ToRpcException();
+
+    private static Google.Rpc.Status BuildStatus(Code code, string message, Google.Protobuf.IMessage? detail, Google.Protobuf.IMessage? second = null)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = SafeText.Bounded(message, MaxMessageChars) };
         if (detail is not null)
@@ -124,7 +133,7 @@ public static class StatusMapper
             }
         }
 
-        return status.ToRpcException();
+        return status;
     }
 
     private static Google.Protobuf.IMessage Compact(Google.Protobuf.IMessage detail)

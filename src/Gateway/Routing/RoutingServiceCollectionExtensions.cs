@@ -12,7 +12,11 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RelayOptions>, RelayOptionsValidator>();
         services.AddOptionsWithValidateOnStart<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddOptionsWithValidateOnStart<AdmissionOptions>().BindConfiguration(AdmissionOptions.SectionName).ValidateDataAnnotations();
+        services.AddSingleton<Overload.AdmissionGate>();
         services.AddSingleton<SubmitProcessor>();
+        services.AddSingleton<Streaming.SubmitStreamer>();
+        services.AddSingleton<Acknowledger>();
         services.AddSingleton<RelayReceiver>();
         services.AddSingleton<DeliveryStreamer>();
         services.AddSingleton<PeerLink>();

@@ -1,6 +1,7 @@
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Routing.Overload;
 using ClassifiedGateway.Gateway.Rules;
 using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
@@ -10,11 +11,19 @@ using Microsoft.Extensions.Options;
 
 namespace ClassifiedGateway.Gateway.Routing;
 
-/// <summary>Submit: validate → dedup → rules → persist (message, outbox, history in one commit) → answer.</summary>
+/// <summary>Submit: validate → admission → dedup → rules → persist (message, outbox, history in one commit) → answer.</summary>
 internal sealed partial class SubmitProcessor(
-    IGatewayStore store, RuleEngine rules, CallGuard guard, BodyRegistry bodies, TimeProvider time, IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
+    IGatewayStore store, RuleEngine rules, CallGuard guard, BodyRegistry bodies, AdmissionGate admission, TimeProvider time,
+    IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
 {
-    public async Task<SubmitOutcome> SubmitAsync(Envelope? envelope, CallerIdentity caller, CancellationToken cancellationToken)
+    public async Task<SubmitOutcome> SubmitAsync(Envelope? envelope, CallerIdentity caller, CancellationToken cancellationToken) =>
+        await await StartAsync(envelope, caller, cancellationToken);
+
+    /// <summary>Checks the submit (authorization, validation, bodies, admission) and queues its write; the returned task completes
+    /// once the write is durable (accepted or duplicate) or throws the refusal.</summary>
+    /// <remarks>When the inner task is returned the write is already queued, so a caller that starts submits one after another
+    /// has them committed, and the rules judge them, in that order (a stream's items keep the stream's order).</remarks>
+    public async Task<Task<SubmitOutcome>> StartAsync(Envelope? envelope, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var gateway = options.Value;
@@ -32,17 +41,39 @@ internal sealed partial class SubmitProcessor(
         var command = new SubmitCommand(valid, valid.ToByteArray(), kind.Name, now,
             ledger => rules.Decide(valid, now, RulePhase.Submit, gateway.LocalParty, ledger), caller.ToString());
 
+        var ticket = admission.Enter();
+        Task<SubmitOutcome> write;
+        try
+        {
+            write = store.SubmitAsync(command, cancellationToken);
+        }
+        catch
+        {
+            ticket.Dispose();
+            throw;
+        }
+
+        return CompleteAsync(write, ticket, valid, kind.Name);
+    }
+
+    private async Task<SubmitOutcome> CompleteAsync(Task<SubmitOutcome> write, AdmissionGate.Ticket ticket, Envelope valid, string kind)
+    {
+        SubmitOutcome outcome;
+        using (ticket)
+        {
+            outcome = await write;
+        }
+
         // Every log entry about this message from here on carries its id and correlation id.
         using var ids = Serilog.Context.LogContext.PushProperty("MessageId", valid.Id);
         using var correlation = Serilog.Context.LogContext.PushProperty("CorrelationId", valid.CorrelationId);
-        var outcome = await store.SubmitAsync(command, cancellationToken);
         if (outcome.Refusal is { } refused)
         {
-            LogRefused(logger, outcome.MessageId, kind.Name, refused.RuleId);
+            LogRefused(logger, outcome.MessageId, kind, refused.RuleId);
             throw Refusals.ToException(refused);
         }
 
-        LogAccepted(logger, outcome.MessageId, kind.Name, valid.CorrelationId, outcome.Duplicate);
+        LogAccepted(logger, outcome.MessageId, kind, valid.CorrelationId, outcome.Duplicate);
         return outcome;
     }
 

@@ -22,15 +22,34 @@ public sealed class LimitsOptions
     [Range(1, 1_000_000)]
     public long MaxConnections { get; set; } = 1000;
 
-    /// <summary>Calls one identity (client certificate) may make per second, sustained.</summary>
-    /// <value>Default 500.</value>
+    /// <summary>Calls one identity (client certificate) may make per second, sustained; a call beyond it is answered HTTP 429
+    /// (gRPC UNAVAILABLE). A stream is one call here; its items count against <see cref="ItemsPerSecondPerIdentity"/>.</summary>
+    /// <value>Default 10,000: one system speaking for a whole Party may drive its node to capacity with unary calls; the node's
+    /// own protection against more than it can write is admission control (Gateway:Admission), not this.</value>
     [Range(1, 1_000_000)]
-    public int CallsPerSecondPerIdentity { get; set; } = 500;
+    public int CallsPerSecondPerIdentity { get; set; } = 10_000;
 
     /// <summary>Calls one identity may make in a burst.</summary>
-    /// <value>Default 2000.</value>
+    /// <value>Default 20,000.</value>
     [Range(1, 1_000_000)]
-    public int BurstPerIdentity { get; set; } = 2000;
+    public int BurstPerIdentity { get; set; } = 20_000;
+
+    /// <summary>Streamed items (SubmitStream envelopes, AcknowledgeBatch items) one identity may send per second, sustained, over
+    /// all its streams. Beyond it a stream is slowed (the node reads its next item later), never refused.</summary>
+    /// <value>Default 50,000.</value>
+    [Range(1, 10_000_000)]
+    public int ItemsPerSecondPerIdentity { get; set; } = 50_000;
+
+    /// <summary>Streamed items one identity may send in a burst.</summary>
+    /// <value>Default 100,000.</value>
+    [Range(1, 10_000_000)]
+    public int ItemBurstPerIdentity { get; set; } = 100_000;
+
+    /// <summary>Items of one SubmitStream read ahead of their answers; the node then stops reading the stream until the oldest
+    /// is answered, so HTTP/2 flow control holds the client back (no unbounded buffer).</summary>
+    /// <value>Default 256.</value>
+    [Range(1, 10_000)]
+    public int StreamInFlight { get; set; } = 256;
 
     /// <summary>How long a connection may take to finish its TLS handshake before it is closed.</summary>
     /// <value>Default 5 seconds.</value>

@@ -24,6 +24,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<CallGuard>();
         services.AddSingleton<ContentReads>();
         services.AddSingleton<EvidenceExporter>();
+        services.AddSingleton<StreamItemLimiter>();
         services.AddHostedService<AuditCheckpointer>();
         services.AddHostedService<CertificateMonitor>();
         services.AddRateLimiter(limiter =>

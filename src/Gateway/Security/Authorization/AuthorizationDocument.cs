@@ -45,7 +45,7 @@ public static class AuthorizationDocument
 
             ## Which notice kinds each role may submit
 
-            `PartyGatewayService.Submit` on the local listener. The envelope's `sender_party` must be the caller's Party
+            `PartyGatewayService.Submit` and each item of `SubmitStream` on the local listener. The envelope's `sender_party` must be the caller's Party
             (`SENDER_NOT_CALLER` otherwise). A competent body may send as any body of its Party; an authorized body only as
             itself (`sender_body` = the body in its certificate) and only the kinds marked below. Operators and nodes submit
             nothing. On the peer listener, `PeerRelayService.Relay` takes any kind from the other Party's node (which decided
@@ -68,7 +68,7 @@ public static class AuthorizationDocument
 
             ## Which notices each role may see and acknowledge
 
-            `GetMessage`, `Subscribe` and `Acknowledge` (local listener) and the operators' reads:
+            `GetMessage`, `Subscribe`, `Acknowledge` and each item of `AcknowledgeBatch` (local listener) and the operators' reads:
 
             - competent body and operators: every notice their Party sent or received;
             - an authorized body: only what it sent (`sender_party` and `sender_body` its own) or what is addressed to it

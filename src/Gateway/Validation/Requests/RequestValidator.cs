@@ -27,6 +27,17 @@ internal sealed class RequestValidator(TimeProvider time, IOptions<GatewayOption
                 EnvelopeValidator.ValidateId(v, "message_id", r.MessageId);
                 v.OptionalBodyId("acknowledging_body", r.AcknowledgingBody);
                 break;
+            case AcknowledgeBatchRequest r:
+                // Each item's own fields are judged per item (an outcome each), so one bad item never fails the rest.
+                if (r.Items.Count is 0 or > Routing.Acknowledger.MaxBatch)
+                {
+                    v.Add("items", $"must hold 1 to {Routing.Acknowledger.MaxBatch} acknowledgements");
+                }
+
+                break;
+            case SubmitStreamRequest:
+                // Judged per item by the stream (the checks a unary SubmitRequest gets here), so one bad item never ends the stream.
+                break;
             case GetMessageRequest r:
                 EnvelopeValidator.ValidateId(v, "message_id", r.MessageId);
                 break;

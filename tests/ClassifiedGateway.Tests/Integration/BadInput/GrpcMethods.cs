@@ -21,6 +21,10 @@ internal static class GrpcMethods
         (Listener.Local, Party + "Subscribe", true, new SubscribeRequest().ToByteArray()),
         (Listener.Local, Party + "Acknowledge", true, new AcknowledgeRequest { MessageId = "nothing-here" }.ToByteArray()),
         (Listener.Local, Party + "GetMessage", true, new GetMessageRequest { MessageId = "nothing-here" }.ToByteArray()),
+        // An item without an envelope: a per-item INVALID_ARGUMENT outcome, nothing stored.
+        (Listener.Local, Party + "SubmitStream", false, new SubmitStreamRequest().ToByteArray()),
+        (Listener.Local, Party + "AcknowledgeBatch", true,
+            new AcknowledgeBatchRequest { Items = { new AcknowledgeRequest { MessageId = "nothing-here" } } }.ToByteArray()),
         (Listener.Local, Clock + "GetTime", true, []),
         (Listener.Local, Clock + "Advance", true, new AdvanceRequest { By = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }.ToByteArray()),
         (Listener.Local, HealthCheck, true, []),
