@@ -8,15 +8,18 @@ namespace ClassifiedGateway.Tests.Harness;
 /// opens a new one and sends again every item not yet answered, with the same ids.</summary>
 internal static class ResumingStreamSubmitter
 {
-    /// <summary>Streams every envelope until each has an outcome; returns the outcomes by id (the last one received for each).</summary>
-    public static async Task<ConcurrentDictionary<string, SubmitStreamResponse>> SubmitAllAsync(
+    /// <summary>Streams every envelope until each has an outcome; returns the outcomes by id (the last one received for each) and how
+    /// many streams it took.</summary>
+    public static async Task<(ConcurrentDictionary<string, SubmitStreamResponse> Outcomes, int Streams)> SubmitAllAsync(
         Func<NodeProcess?> node, IReadOnlyList<Envelope> envelopes, TimeSpan timeout, Action<int>? onAnswered = null)
     {
         var outcomes = new ConcurrentDictionary<string, SubmitStreamResponse>();
         using var cts = new CancellationTokenSource(timeout);
+        var streams = 0;
         while (outcomes.Count < envelopes.Count)
         {
             var remaining = envelopes.Where(e => !outcomes.ContainsKey(e.Id)).ToList();
+            streams++;
             try
             {
                 var client = (node() ?? throw new InvalidOperationException("node down")).Party;
@@ -37,7 +40,7 @@ internal static class ResumingStreamSubmitter
             }
         }
 
-        return outcomes;
+        return (outcomes, streams);
     }
 
     private static async Task WriteAsync(IClientStreamWriter<SubmitStreamRequest> requests, List<Envelope> envelopes, CancellationToken cancellationToken)

@@ -54,6 +54,9 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output)
         ["classified.gateway.v1.PartyGatewayService/Submit"] = new(Listener.Local, Systems),
         ["classified.gateway.v1.PartyGatewayService/Subscribe"] = new(Listener.Local, Systems),
         ["classified.gateway.v1.PartyGatewayService/Acknowledge"] = new(Listener.Local, [Who.OwnCompetentBody, Who.OwnAuthorizedBody], Hidden: [Who.OtherAuthorizedBody]),
+        // Per-item refusals (another body's notice answers NOT_FOUND) are outcomes inside an answered call: AcknowledgeBatchTests.
+        ["classified.gateway.v1.PartyGatewayService/SubmitStream"] = new(Listener.Local, Systems),
+        ["classified.gateway.v1.PartyGatewayService/AcknowledgeBatch"] = new(Listener.Local, Systems),
         ["classified.gateway.v1.PartyGatewayService/GetMessage"] = new(Listener.Local, [Who.OwnCompetentBody, Who.OwnAuthorizedBody], Hidden: [Who.OtherAuthorizedBody]),
         ["classified.gateway.v1.DevClockService/GetTime"] = new(Listener.Local, [Who.OwnCompetentBody]),
         ["classified.gateway.v1.DevClockService/Advance"] = new(Listener.Local, [Who.OwnCompetentBody]),
@@ -211,6 +214,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output)
     {
         "GetMessage" => new GetMessageRequest { MessageId = Addressed }.ToByteArray(),
         "Acknowledge" => new AcknowledgeRequest { MessageId = Addressed }.ToByteArray(),
+        "AcknowledgeBatch" => new AcknowledgeBatchRequest { Items = { new AcknowledgeRequest { MessageId = "nothing-here" } } }.ToByteArray(),
         "GetTimeline" => new GetTimelineRequest { MessageId = Addressed }.ToByteArray(),
         "ExportEvidence" => new ExportEvidenceRequest { MessageId = Addressed }.ToByteArray(),
         "Relay" => new RelayRequest { FromParty = Party.Tm }.ToByteArray(),

@@ -17,18 +17,22 @@ public sealed class StreamingCrashTests
         await using var subscriber = new TestSubscriber(() => pair.TmNode.Party);
         var envelopes = Envelopes("stx-crash");
         var killAt = new TaskCompletionSource();
+        var answered = 0;
 
-        var streaming = ResumingStreamSubmitter.SubmitAllAsync(() => pair.Kz, envelopes, Patience, answered =>
+        var streaming = ResumingStreamSubmitter.SubmitAllAsync(() => pair.Kz, envelopes, Patience, count =>
         {
-            if (answered >= 100)
+            Volatile.Write(ref answered, count);
+            if (count >= 100)
             {
                 killAt.TrySetResult();
             }
         });
         await killAt.Task.WaitAsync(Patience);
         await pair.KzNode.KillAsync();
+        Assert.True(Volatile.Read(ref answered) < Count, "the kill should land while the stream still has items to answer");
         await pair.StartKzAsync();
-        var outcomes = await streaming;
+        var (outcomes, streams) = await streaming;
+        Assert.True(streams > 1, "the stream broke and the system resumed on a new one");
 
         await AssertDeliveredOnceInOrderAsync(pair, subscriber, envelopes, outcomes);
     }
@@ -43,7 +47,8 @@ public sealed class StreamingCrashTests
         var streaming = ResumingStreamSubmitter.SubmitAllAsync(() => pair.Kz, envelopes, Patience);
         await Eventually.TrueAsync(() => Task.FromResult(subscriber.Received.Count >= 50), Patience, pair.Logs);
         await pair.TmNode.KillAsync();
-        var outcomes = await streaming;
+        Assert.True(subscriber.Received.Count < Count, "the kill should land while notices are still in flight");
+        var (outcomes, _) = await streaming;
         await pair.StartTmAsync();
 
         await AssertDeliveredOnceInOrderAsync(pair, subscriber, envelopes, outcomes);
