@@ -1,5 +1,7 @@
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -9,8 +11,26 @@ namespace ClassifiedGateway.Gateway.Routing;
 /// <summary>Streams stored inbound notices to a receiving system from its cursor, then live; redelivers what stays unacknowledged.</summary>
 /// <remarks>A client that stores each cursor after processing and resumes with it sees no gap and no duplicate;
 /// a copy sent again because it was not acknowledged in time is always marked as a redelivery.</remarks>
-internal sealed partial class DeliveryStreamer(IGatewayStore store, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<DeliveryStreamer> logger)
+internal sealed partial class DeliveryStreamer(
+    IGatewayStore store, CallGuard guard, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<DeliveryStreamer> logger)
 {
+    /// <summary>Narrows a subscription to what the caller may read: an authorized body's system sees only what is addressed to it
+    /// (another body is PERMISSION_DENIED, NOT_ADDRESSEE); the competent body's sees all of its Party's.</summary>
+    public async Task<SubscribeRequest> AuthorizeAsync(SubscribeRequest request, CallerIdentity caller, CancellationToken cancellationToken)
+    {
+        if (caller.Role == CallerRole.AuthorizedBody)
+        {
+            if (request.ReceiverBody.Length > 0 && request.ReceiverBody != caller.Body)
+            {
+                await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{caller.Body}' cannot subscribe to notices for '{SafeText.Bounded(request.ReceiverBody)}'", "", cancellationToken);
+            }
+
+            request.ReceiverBody = caller.Body;
+        }
+
+        return request;
+    }
+
     public async Task StreamAsync(SubscribeRequest request, IServerStreamWriter<SubscribeResponse> stream, CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -17,6 +17,7 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton<SubmitProcessor>();
         services.AddSingleton<Streaming.SubmitStreamer>();
         services.AddSingleton<Acknowledger>();
+        services.AddSingleton<Streaming.AcknowledgingSubscription>();
         services.AddSingleton<RelayReceiver>();
         services.AddSingleton<DeliveryStreamer>();
         services.AddSingleton<PeerLink>();

@@ -11,7 +11,8 @@ namespace ClassifiedGateway.Gateway.Services;
 
 /// <summary>The Party's own systems: submit (one or a stream), subscribe, acknowledge (one or a batch), look up.</summary>
 internal sealed class PartyGatewayGrpcService(
-    SubmitProcessor submit, SubmitStreamer streamer, DeliveryStreamer delivery, Acknowledger acknowledger, IGatewayStore store, CallGuard guard)
+    SubmitProcessor submit, SubmitStreamer streamer, DeliveryStreamer delivery, AcknowledgingSubscription subscriptions, Acknowledger acknowledger,
+    IGatewayStore store, CallGuard guard)
     : PartyGatewayService.PartyGatewayServiceBase
 {
     private const string Message = "message";
@@ -30,20 +31,14 @@ internal sealed class PartyGatewayGrpcService(
 
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<SubscribeResponse> responseStream, ServerCallContext context)
     {
-        // An authorized body's system sees only what is addressed to it; the competent body's sees all of its Party's.
-        var caller = CallGuard.Caller(context);
-        if (caller.Role == CallerRole.AuthorizedBody)
-        {
-            if (request.ReceiverBody.Length > 0 && request.ReceiverBody != caller.Body)
-            {
-                await guard.DenyAsync(caller, "NOT_ADDRESSEE", $"'{caller.Body}' cannot subscribe to notices for '{SafeText.Bounded(request.ReceiverBody)}'", "", context.CancellationToken);
-            }
-
-            request.ReceiverBody = caller.Body;
-        }
-
-        await delivery.StreamAsync(request, responseStream, context.CancellationToken);
+        var subscription = await delivery.AuthorizeAsync(request, CallGuard.Caller(context), context.CancellationToken);
+        await delivery.StreamAsync(subscription, responseStream, context.CancellationToken);
     }
+
+    public override Task SubscribeAcknowledging(
+        IAsyncStreamReader<SubscribeAcknowledgingRequest> requestStream, IServerStreamWriter<SubscribeAcknowledgingResponse> responseStream,
+        ServerCallContext context) =>
+        subscriptions.RunAsync(requestStream, responseStream, CallGuard.Caller(context), context.Method, context.CancellationToken);
 
     public override Task<AcknowledgeResponse> Acknowledge(AcknowledgeRequest request, ServerCallContext context)
     {

@@ -57,6 +57,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output)
         // Per-item refusals (another body's notice answers NOT_FOUND) are outcomes inside an answered call: AcknowledgeBatchTests.
         ["classified.gateway.v1.PartyGatewayService/SubmitStream"] = new(Listener.Local, Systems),
         ["classified.gateway.v1.PartyGatewayService/AcknowledgeBatch"] = new(Listener.Local, Systems),
+        ["classified.gateway.v1.PartyGatewayService/SubscribeAcknowledging"] = new(Listener.Local, Systems),
         ["classified.gateway.v1.PartyGatewayService/GetMessage"] = new(Listener.Local, [Who.OwnCompetentBody, Who.OwnAuthorizedBody], Hidden: [Who.OtherAuthorizedBody]),
         ["classified.gateway.v1.DevClockService/GetTime"] = new(Listener.Local, [Who.OwnCompetentBody]),
         ["classified.gateway.v1.DevClockService/Advance"] = new(Listener.Local, [Who.OwnCompetentBody]),

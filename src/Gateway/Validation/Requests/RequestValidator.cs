@@ -29,11 +29,16 @@ internal sealed class RequestValidator(TimeProvider time, IOptions<GatewayOption
                 break;
             case AcknowledgeBatchRequest r:
                 // Each item's own fields are judged per item (an outcome each), so one bad item never fails the rest.
-                if (r.Items.Count is 0 or > Routing.Acknowledger.MaxBatch)
-                {
-                    v.Add("items", $"must hold 1 to {Routing.Acknowledger.MaxBatch} acknowledgements");
-                }
-
+                BatchSize(v, "items", r);
+                break;
+            case SubscribeAcknowledgingRequest { RequestCase: SubscribeAcknowledgingRequest.RequestOneofCase.Subscribe } r:
+                RequestChecks.Subscribe(v, r.Subscribe);
+                break;
+            case SubscribeAcknowledgingRequest { RequestCase: SubscribeAcknowledgingRequest.RequestOneofCase.Acknowledge } r:
+                BatchSize(v, "acknowledge.items", r.Acknowledge);
+                break;
+            case SubscribeAcknowledgingRequest:
+                v.Add("request", "must carry subscribe or acknowledge");
                 break;
             case SubmitStreamRequest:
                 // Judged per item by the stream (the checks a unary SubmitRequest gets here), so one bad item never ends the stream.
@@ -62,5 +67,13 @@ internal sealed class RequestValidator(TimeProvider time, IOptions<GatewayOption
         }
 
         return v.Items;
+    }
+
+    private static void BatchSize(Violations v, string field, AcknowledgeBatchRequest batch)
+    {
+        if (batch.Items.Count is 0 or > Routing.Acknowledger.MaxBatch)
+        {
+            v.Add(field, $"must hold 1 to {Routing.Acknowledger.MaxBatch} acknowledgements");
+        }
     }
 }

@@ -87,6 +87,8 @@ internal static class BadInputCases
         yield return Utf8("acknowledge.acknowledging_body", Listener.Local, GrpcMethods.Party + "Acknowledge", Wire.WithBadString(new AcknowledgeRequest { MessageId = "m-1" }, 2));
         yield return Utf8("acknowledge_batch.items.message_id", Listener.Local, GrpcMethods.Party + "AcknowledgeBatch",
             Wire.Field(1, Wire.WithBadString(new AcknowledgeRequest(), 1)));
+        yield return Utf8("subscribe_acknowledging.subscribe.receiver_body", Listener.Local, GrpcMethods.Party + "SubscribeAcknowledging",
+            Wire.Field(1, Wire.WithBadString(new SubscribeRequest(), 2)));
         yield return Utf8("submit_stream.envelope.id", Listener.Local, GrpcMethods.Party + "SubmitStream",
             Wire.Field(1, Wire.WithBadString(Envelopes.Valid(), 1)));
         yield return Utf8("get_message.message_id", Listener.Local, GrpcMethods.Party + "GetMessage", Wire.WithBadString(new GetMessageRequest(), 1));

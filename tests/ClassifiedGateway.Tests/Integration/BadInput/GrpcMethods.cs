@@ -23,6 +23,8 @@ internal static class GrpcMethods
         (Listener.Local, Party + "GetMessage", true, new GetMessageRequest { MessageId = "nothing-here" }.ToByteArray()),
         // An item without an envelope: a per-item INVALID_ARGUMENT outcome, nothing stored.
         (Listener.Local, Party + "SubmitStream", false, new SubmitStreamRequest().ToByteArray()),
+        (Listener.Local, Party + "SubscribeAcknowledging", false,
+            new SubscribeAcknowledgingRequest { Subscribe = new SubscribeRequest() }.ToByteArray()),
         (Listener.Local, Party + "AcknowledgeBatch", true,
             new AcknowledgeBatchRequest { Items = { new AcknowledgeRequest { MessageId = "nothing-here" } } }.ToByteArray()),
         (Listener.Local, Clock + "GetTime", true, []),
