@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Checks a running KZ/TM node pair from outside, as a Party's own system written in another language would, using
-// nothing but protos/: every notice kind accepted, refusals decoded (ErrorInfo, BadRequest), one message followed to
+// nothing but protos/: every notice kind accepted, refusals decoded (ErrorInfo, BadRequest), a SubmitStream answered item by
+// item, one message followed to
 // ACKNOWLEDGED, a subscription resumed from its cursor. One line per check; exit 0 when all pass, 1 on the first
 // failure (with the reason), 2 on a usage mistake. See README.md.
 const { loadServices, loadMessages, noticeKinds } = require('./lib/contracts');
@@ -10,6 +11,7 @@ const { CheckFailed } = require('./lib/fail');
 const { ruleRefusal, invalidInput } = require('./lib/checks/refusals');
 const { everyKind } = require('./lib/checks/every-kind');
 const { followToAcknowledged } = require('./lib/checks/acknowledged');
+const { streamedSubmit } = require('./lib/checks/submit-stream');
 const { resumeFromCursor } = require('./lib/checks/resume');
 const { KZ_CB, TM_CB } = require('./lib/notices');
 
@@ -80,6 +82,8 @@ async function main() {
     line(`rule refusal: ${await ruleRefusal(ctx)}`);
     current = 'invalid input';
     line(`invalid input: ${await invalidInput(ctx)}`);
+    current = 'submit stream';
+    line(`submit stream: ${await streamedSubmit(ctx)}`);
     current = 'acknowledged';
     line(`acknowledged: ${await followToAcknowledged(ctx)}`);
     current = 'every kind';

@@ -10,8 +10,12 @@ function decodeDetails(root, error) {
     return null;
   }
   const Status = root.lookupType('google.rpc.Status');
-  const status = Status.decode(values[0]);
-  const details = status.details.map((any) => {
+  return decodeStatus(root, Status.decode(values[0]));
+}
+
+/** A google.rpc.Status already read as a message (a streamed item's outcome): { code, message, details: [{ type, value }] }. */
+function decodeStatus(root, status) {
+  const details = (status.details || []).map((any) => {
     const typeUrl = any.type_url || any.typeUrl || '';
     const name = typeUrl.startsWith(TYPE_PREFIX) ? typeUrl.slice(TYPE_PREFIX.length) : typeUrl;
     // protobufjs' built-in google/protobuf/any.proto keeps the proto field name (type_url).
@@ -34,4 +38,4 @@ function detailOf(decoded, typeName) {
   return found ? found.value : null;
 }
 
-module.exports = { decodeDetails, detailOf };
+module.exports = { decodeDetails, decodeStatus, detailOf };

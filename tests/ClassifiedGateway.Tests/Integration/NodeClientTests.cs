@@ -31,6 +31,7 @@ public sealed partial class NodeClientTests
         var invalid = Assert.Single(lines, l => l.StartsWith("ok invalid input: INVALID_ARGUMENT, BadRequest fields=", StringComparison.Ordinal));
         Assert.Contains("envelope.level", invalid, StringComparison.Ordinal);
         Assert.Contains("transfer_notice.carriers", invalid, StringComparison.Ordinal);
+        Assert.Contains("ok submit stream: 50 accepted in order, item 51 INVALID_ARGUMENT (BadRequest fields=envelope), item 52 a duplicate", lines);
         Assert.Single(lines, l => l.StartsWith($"ok every kind: {kinds} of {kinds} kinds accepted", StringComparison.Ordinal));
         Assert.Single(lines, l => l.StartsWith("ok resume: 5 read, reconnected after cursor ", StringComparison.Ordinal) && l.EndsWith(", no gap, no duplicate", StringComparison.Ordinal));
 
