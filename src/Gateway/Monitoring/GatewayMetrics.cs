@@ -36,5 +36,9 @@ public sealed class GatewayMetrics : IDisposable
     public void Observe(string name, string description, Func<IEnumerable<Measurement<double>>> observe) =>
         _meter.CreateObservableGauge(name, observe, description: description);
 
+    /// <summary>Registers monotonic counters whose totals are read at scrape time (exported with the <c>_total</c> suffix).</summary>
+    public void ObserveTotal(string name, string description, Func<IEnumerable<Measurement<long>>> observe) =>
+        _meter.CreateObservableCounter(name, observe, description: description);
+
     public void Dispose() => _meter.Dispose();
 }

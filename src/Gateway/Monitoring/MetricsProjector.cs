@@ -12,7 +12,7 @@ namespace ClassifiedGateway.Gateway.Monitoring;
 /// so a scrape never waits on the store.</summary>
 internal sealed partial class MetricsProjector(
     IGatewayStore store, GatewayMetrics metrics, OutboxRelay relay, CertificateStore certificates, TimeProvider time, IOptions<TlsOptions> tls,
-    ILogger<MetricsProjector> logger) : BackgroundService
+    StoreCounters counters, ILogger<MetricsProjector> logger) : BackgroundService
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
     private volatile Gauges _gauges = new(0, 0, 0, 0, []);
@@ -27,6 +27,9 @@ internal sealed partial class MetricsProjector(
         metrics.Observe("gateway_peer_circuit_open", "1 while the relay's circuit to the other node is open.", () => [new(_gauges.CircuitOpen)]);
         metrics.Observe("gateway_certificate_days_to_expiry", "Days until each certificate the node uses or trusts expires.",
             () => _gauges.Certificates.Select(c => new Measurement<double>(c.DaysLeft, new KeyValuePair<string, object?>("certificate", c.Name))));
+        metrics.ObserveTotal("gateway_store_statements", "SQL statements the store sent to its engine, by side (the single writer or readers).",
+            () => [new(counters.WriteStatements, new KeyValuePair<string, object?>("side", "write")), new(counters.ReadStatements, new KeyValuePair<string, object?>("side", "read"))]);
+        metrics.ObserveTotal("gateway_store_commits", "Write transactions committed (one fsync of the log each).", () => [new(counters.Commits)]);
         await base.StartAsync(cancellationToken);
     }
 

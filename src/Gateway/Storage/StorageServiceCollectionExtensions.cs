@@ -12,13 +12,15 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptionsWithValidateOnStart<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<StoreCounters>();
         services.AddSingleton<ISqlDialect>(sp => new SqliteDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton(sp => new SqlGatewayStore(
             sp.GetRequiredService<ISqlDialect>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.MaxGroupCommit,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqlGatewayStore>>(),
-            sp.GetRequiredService<IOptions<Faults.FaultOptions>>().Value.Enabled ? sp.GetRequiredService<Faults.FaultInjector>() : null));
+            sp.GetRequiredService<IOptions<Faults.FaultOptions>>().Value.Enabled ? sp.GetRequiredService<Faults.FaultInjector>() : null,
+            sp.GetRequiredService<StoreCounters>()));
         services.AddSingleton<IGatewayStore>(sp => sp.GetRequiredService<SqlGatewayStore>());
         return services;
     }

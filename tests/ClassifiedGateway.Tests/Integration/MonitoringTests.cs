@@ -41,6 +41,9 @@ public sealed class MonitoringTests
         Assert.Contains("gateway_outbox_depth", metrics, StringComparison.Ordinal);
         Assert.Contains("gateway_obligations_overdue", metrics, StringComparison.Ordinal);
         Assert.Contains("gateway_peer_circuit_open", metrics, StringComparison.Ordinal);
+        Assert.True(Total(metrics, "gateway_store_statements_total{side=\"write\"") > 0, metrics);
+        Assert.True(Total(metrics, "gateway_store_statements_total{side=\"read\"") > 0, metrics);
+        Assert.True(Total(metrics, "gateway_store_commits_total") > 0, metrics);
 
         Assert.Equal("Healthy", await http.GetStringAsync(url + "/healthz/ready"));
         var health = new Health.HealthClient(pair.KzNode.Channel(pair.KzSettings.OperatorPort, Path.Combine(pair.KzSettings.Own, "kz-operator")));
@@ -94,6 +97,19 @@ public sealed class MonitoringTests
 
         // The development clock does not exist in Production.
         await RpcAssert.FailsAsync(Grpc.Core.StatusCode.Unimplemented, () => pair.KzNode.Clock.GetTimeAsync(new GetTimeRequest()).ResponseAsync);
+    }
+
+    /// <summary>The value of the first sample line that starts with <paramref name="prefix"/> (name and, optionally, its first labels); -1 when none.</summary>
+    private static double Total(string metrics, string prefix)
+    {
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        if (line is null)
+        {
+            return -1;
+        }
+
+        var value = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[prefix.Length..];
+        return double.Parse(value.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static HttpClient OperatorHttp(NodeSettings node)

@@ -76,4 +76,15 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         }, CancellationToken.None);
         Assert.Equal([1L, 3L], ids);
     }
+
+    [Fact]
+    public async Task Counters_count_every_statement_the_writer_sends_and_each_commit()
+    {
+        var before = (_writer.Counters.WriteStatements, _writer.Counters.Commits);
+        await _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (7)"), CancellationToken.None);
+
+        // BEGIN, SAVEPOINT, the insert, RELEASE, COMMIT: five statements, one commit.
+        Assert.Equal(before.WriteStatements + 5, _writer.Counters.WriteStatements);
+        Assert.Equal(before.Commits + 1, _writer.Counters.Commits);
+    }
 }

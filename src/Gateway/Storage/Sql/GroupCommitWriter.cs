@@ -29,8 +29,9 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     public static readonly TimeSpan RecoveryQuiet = TimeSpan.FromSeconds(3);
 
     public GroupCommitWriter(Func<DbConnection> openConnection, StoreSignals signals, int maxBatch, ILogger logger,
-        IWriteFaults? faults = null, IStoreErrors? errors = null, TimeProvider? time = null)
+        IWriteFaults? faults = null, IStoreErrors? errors = null, TimeProvider? time = null, StoreCounters? counters = null)
     {
+        Counters = counters ?? new StoreCounters();
         _openConnection = openConnection;
         _signals = signals;
         _maxBatch = maxBatch;
@@ -42,12 +43,14 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>How many transactions and operations have been committed (for the benchmark and metrics).</summary>
-    public (long Transactions, long Operations) Committed => (Interlocked.Read(ref _transactions), Interlocked.Read(ref _operations));
+    public (long Transactions, long Operations) Committed => (Counters.Commits, Interlocked.Read(ref _operations));
+
+    /// <summary>Statements sent on the writer connection and commits.</summary>
+    public StoreCounters Counters { get; }
 
     /// <summary>Since when writes are refused for lack of space (null while they are not).</summary>
     public DateTimeOffset? StorageFullSince => _fullSince;
 
-    private long _transactions;
     private long _operations;
 
     public async Task<T> ExecuteAsync<T>(Func<WriteScope, T> work, CancellationToken cancellationToken)
@@ -85,8 +88,9 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             _faults?.Before(WriteStep.Open, _connection);
             _connection ??= _openConnection();
             _faults?.Before(WriteStep.Begin, _connection);
+            Counters.Wrote();
             using var transaction = _connection.BeginTransaction();
-            var scope = new WriteScope(_connection, transaction);
+            var scope = new WriteScope(_connection, transaction, Counters);
             for (var i = 0; i < batch.Count; i++)
             {
                 Step(scope, WriteStep.Savepoint, $"SAVEPOINT op{i}");
@@ -104,8 +108,9 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             }
 
             _faults?.Before(WriteStep.Commit, _connection);
+            Counters.Wrote();
             transaction.Commit();
-            Interlocked.Increment(ref _transactions);
+            Counters.Committed();
             Interlocked.Add(ref _operations, own.Count(e => e is null));
             Pulse(scope);
         }

@@ -12,14 +12,19 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly IWriteFaults? _faults;
 
-    public SqlGatewayStore(ISqlDialect dialect, int maxGroupCommit, TimeProvider time, ILogger<SqlGatewayStore> logger, IWriteFaults? faults = null)
+    public SqlGatewayStore(ISqlDialect dialect, int maxGroupCommit, TimeProvider time, ILogger<SqlGatewayStore> logger, IWriteFaults? faults = null,
+        StoreCounters? counters = null)
     {
+        Counters = counters ?? new StoreCounters();
         _dialect = dialect;
         _time = time;
         _logger = logger;
         _faults = faults;
-        _writer = new GroupCommitWriter(dialect.OpenWriter, Signals, maxGroupCommit, logger, faults, dialect as IStoreErrors, time);
+        _writer = new GroupCommitWriter(dialect.OpenWriter, Signals, maxGroupCommit, logger, faults, dialect as IStoreErrors, time, Counters);
     }
+
+    /// <summary>Statements on the writer and readers, and commits (for /metrics and the benchmarks).</summary>
+    public StoreCounters Counters { get; }
 
     public StoreSignals Signals { get; } = new();
 
@@ -56,6 +61,7 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
     {
         await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        Counters.Read();
         command.CommandText = "SELECT COUNT(*) FROM schema_version";
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
@@ -67,6 +73,7 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
     {
         await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        Counters.Read();
         command.CommandText = sql;
         SqlParameters.Bind(command, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace ClassifiedGateway.Gateway.Storage.Sql;
 
 /// <summary>One write operation's view of the group commit's transaction.</summary>
-internal sealed class WriteScope(DbConnection connection, DbTransaction transaction)
+internal sealed class WriteScope(DbConnection connection, DbTransaction transaction, StoreCounters counters)
 {
     public bool OutboxChanged { get; set; }
 
@@ -13,6 +13,8 @@ internal sealed class WriteScope(DbConnection connection, DbTransaction transact
 
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
+        // Every command made here is executed exactly once by its caller, so counting here counts statements run.
+        counters.Wrote();
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
