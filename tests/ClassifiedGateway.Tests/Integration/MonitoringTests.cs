@@ -41,8 +41,8 @@ public sealed class MonitoringTests
         Assert.Contains("gateway_outbox_depth", metrics, StringComparison.Ordinal);
         Assert.Contains("gateway_obligations_overdue", metrics, StringComparison.Ordinal);
         Assert.Contains("gateway_peer_circuit_open", metrics, StringComparison.Ordinal);
-        Assert.True(Total(metrics, "gateway_store_statements_total{side=\"write\"") > 0, metrics);
-        Assert.True(Total(metrics, "gateway_store_statements_total{side=\"read\"") > 0, metrics);
+        Assert.True(Total(metrics, "gateway_store_statements_total", "side=\"write\"") > 0, metrics);
+        Assert.True(Total(metrics, "gateway_store_statements_total", "side=\"read\"") > 0, metrics);
         Assert.True(Total(metrics, "gateway_store_commits_total") > 0, metrics);
 
         Assert.Equal("Healthy", await http.GetStringAsync(url + "/healthz/ready"));
@@ -99,17 +99,12 @@ public sealed class MonitoringTests
         await RpcAssert.FailsAsync(Grpc.Core.StatusCode.Unimplemented, () => pair.KzNode.Clock.GetTimeAsync(new GetTimeRequest()).ResponseAsync);
     }
 
-    /// <summary>The value of the first sample line that starts with <paramref name="prefix"/> (name and, optionally, its first labels); -1 when none.</summary>
-    private static double Total(string metrics, string prefix)
+    /// <summary>The value of the first sample of <paramref name="name"/> that carries <paramref name="label"/> (any, when null); -1 when none.</summary>
+    private static double Total(string metrics, string name, string? label = null)
     {
-        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
-        if (line is null)
-        {
-            return -1;
-        }
-
-        var value = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[prefix.Length..];
-        return double.Parse(value.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal)
+            && (label is null || l.Contains(label, StringComparison.Ordinal)));
+        return line is null ? -1 : double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static HttpClient OperatorHttp(NodeSettings node)
