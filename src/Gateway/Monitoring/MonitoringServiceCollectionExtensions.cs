@@ -11,6 +11,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<PeerClockWatch>();
         services.AddHostedService<MetricsProjector>();
+        services.AddHostedService<AdmissionMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(GatewayMetrics.MeterName)
             .AddPrometheusExporter());

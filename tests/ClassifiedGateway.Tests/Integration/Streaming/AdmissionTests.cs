@@ -78,6 +78,11 @@ public sealed class AdmissionTests
             await RpcAssert.FailsAsync(StatusCode.NotFound, () => pair.KzNode.Party.GetMessageAsync(new GetMessageRequest { MessageId = id }).ResponseAsync);
         }
 
+        // Operators see the episode in the metrics.
+        var scraped = await Metrics.ScrapeAsync(pair.KzSettings);
+        var refusedLine = scraped.Split('\n').Single(l => l.Split('{', ' ')[0] == "gateway_admission_refused");
+        Assert.Equal(refused.Count, double.Parse(refusedLine.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture));
+
         // Sent again once the writer keeps up, they are taken.
         foreach (var id in refused)
         {
