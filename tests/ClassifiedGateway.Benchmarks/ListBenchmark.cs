@@ -11,13 +11,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClassifiedGateway.Benchmarks;
 
-/// <summary>The operators' list with 100,000 stored messages: each query shape timed over 20 runs.</summary>
+/// <summary>The operators' list with N stored messages (100,000 unless <c>--messages</c> says otherwise, up to 10⁶ and beyond):
+/// each query shape timed over 20 runs.</summary>
 internal static class ListBenchmark
 {
-    private const int Messages = 100_000;
+    public const int DefaultMessages = 100_000;
     private static readonly string[] Kinds = ["ConsultationRequest", "TransferNotice", "BreachNotification", "VisitRequest"];
 
-    public static async Task RunAsync()
+    public static async Task RunAsync(int messages)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cg-bench", Guid.NewGuid().ToString("N"));
         var store = new SqlGatewayStore(new SqliteDialect(Path.Combine(directory, "list.db")), 256, TimeProvider.System, NullLogger<SqlGatewayStore>.Instance);
@@ -28,7 +29,7 @@ internal static class ListBenchmark
         await Task.WhenAll(Enumerable.Range(0, 256).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < Messages)
+            while ((i = Interlocked.Increment(ref next)) < messages)
             {
                 var at = start.AddSeconds(i * 30);
                 var envelope = Sample(i, at);
@@ -40,13 +41,13 @@ internal static class ListBenchmark
             }
         }));
         await store.MarkOverdueAsync(start.AddYears(10), CancellationToken.None);
-        Console.WriteLine($"stored {Messages} messages in {fill.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"stored {messages} messages in {fill.Elapsed.TotalSeconds:0.0} s ({new FileInfo(Path.Combine(directory, "list.db")).Length / (1024 * 1024)} MB)");
 
-        var midpoint = start.AddSeconds(Messages / 2 * 30);
+        var midpoint = start.AddSeconds(messages / 2 * 30);
         var cases = new (string Name, MessageQuery Query)[]
         {
             ("newest page", new(null, null, null, null, 50, null)),
-            ("page 1000 deep (keyset)", new(null, null, null, null, 50, Messages - 50_000L)),
+            (messages >= 100_000 ? "page 1000 deep (keyset)" : "middle page (keyset)", new(null, null, null, null, 50, messages - Math.Min(50_000L, messages / 2))),
             ("kind = TransferNotice", new("TransferNotice", null, null, null, 50, null)),
             ("stage = Accepted, outbound", new(null, Stage.Accepted, Direction.Outbound, null, 50, null)),
             ("body = kz-ab-3", new(null, null, null, "kz-ab-3", 50, null)),

@@ -12,10 +12,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Two bounded benchmarks of the real store (SQLite, WAL, synchronous=FULL, group commit):
 //   submit [callers...]  durable submits per second at several numbers of concurrent callers;
-//   list                 the operators' list (one page of 50) with 100,000 messages stored.
+//   list [--messages N]  the operators' list (one page of 50) with N messages stored (default 100,000; 1000000 for 10⁶);
+//   e2e [options]        two real node processes end to end (E2e/E2eOptions.cs lists the options).
+if (args.FirstOrDefault() == "e2e")
+{
+    Environment.ExitCode = await ClassifiedGateway.Benchmarks.E2e.E2eBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 if (args.FirstOrDefault() == "list")
 {
-    await ListBenchmark.RunAsync();
+    var messages = args.Length == 3 && args[1] == "--messages" ? int.Parse(args[2], CultureInfo.InvariantCulture) : ListBenchmark.DefaultMessages;
+    await ListBenchmark.RunAsync(messages);
     return;
 }
 

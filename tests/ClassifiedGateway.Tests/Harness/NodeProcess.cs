@@ -35,6 +35,9 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public NodeSettings Settings { get; }
 
+    /// <summary>The started process (the wrapper's, when <see cref="NodeSettings.Wrapper"/> names one).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>A channel to one of this node's listeners presenting the certificate at <paramref name="certificate"/>(.crt/.key).</summary>
     public GrpcChannel Channel(int port, string certificate) =>
         TlsChannels.Create($"https://127.0.0.1:{port}", certificate + ".crt", certificate + ".key", Path.Combine(Settings.Own, "ca.crt"));
@@ -70,13 +73,23 @@ internal sealed class NodeProcess : IAsyncDisposable
     {
         var gateway = typeof(NodeProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "GatewayAssembly").Value!;
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(settings.Wrapper.Count > 0 ? settings.Wrapper[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(gateway)!,
         };
+        if (settings.Wrapper.Count > 0)
+        {
+            foreach (var argument in settings.Wrapper.Skip(1))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(gateway);
         foreach (var argument in settings.Arguments())
         {

@@ -9,6 +9,9 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
 
     public Dictionary<string, string> Extra { get; } = [];
 
+    /// <summary>A command the node is started under (e.g. <c>strace ...</c> in the e2e benchmark), its arguments first; empty: none.</summary>
+    public List<string> Wrapper { get; } = [];
+
     /// <summary>The node's hosting environment (Development unless a test needs Production's behaviour).</summary>
     public string Environment { get; set; } = "Development";
 

@@ -1,0 +1,38 @@
+namespace ClassifiedGateway.Benchmarks.E2e;
+
+/// <summary>One run's figures.</summary>
+internal sealed record E2eResult(
+    int Callers, int Accepted, int Failed, int Missing, bool Drained, double LoadSeconds, double DrainSeconds,
+    double AcknowledgedPerSecond, double AcceptedPerSecond, Percentiles ToAccepted, Percentiles ToAcknowledged,
+    NodeCost Kz, NodeCost Tm, double ClientCpuMicros)
+{
+    /// <summary>Every accepted notice reached ACKNOWLEDGED at KZ and no call failed for good.</summary>
+    public bool Verified => Drained && Missing == 0 && Failed == 0;
+}
+
+/// <summary>p50 and p99 in milliseconds.</summary>
+internal sealed record Percentiles(double P50, double P99)
+{
+    public static Percentiles Of(IEnumerable<TimeSpan> samples)
+    {
+        var sorted = samples.Select(s => s.TotalMilliseconds).Order().ToArray();
+        return sorted.Length == 0 ? new(double.NaN, double.NaN) : new(At(sorted, 0.50), At(sorted, 0.99));
+    }
+
+    private static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+}
+
+/// <summary>One node's cost per notice over a run (load and drain): CPU µs, fsyncs, SQL statements, commits; and peak RSS.</summary>
+internal sealed record NodeCost(double CpuMicros, double? Fsyncs, double? Statements, double? Commits, double PeakRssMb)
+{
+    public static NodeCost Between(NodeSnapshot before, NodeSnapshot after, int notices, long peakRssBytes)
+    {
+        var n = Math.Max(1, notices);
+        return new(
+            (after.Cpu - before.Cpu).TotalMicroseconds / n,
+            after.Fsyncs - before.Fsyncs is { } f ? (double)f / n : null,
+            after.Statements - before.Statements is { } s ? s / n : null,
+            after.Commits - before.Commits is { } c ? c / n : null,
+            peakRssBytes / (1024.0 * 1024.0));
+    }
+}
