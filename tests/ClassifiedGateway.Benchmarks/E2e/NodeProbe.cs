@@ -58,7 +58,7 @@ internal sealed class NodeProbe(NodeProcess node, FsyncTrace? fsyncs)
             ? null
             : samples.Sum(l => double.Parse(l[(l.LastIndexOf('}') is var brace and >= 0 ? brace + 1 : name.Length)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
     }
-}}
+}
 
 /// <summary>A node's counters at one moment.</summary>
 internal sealed record NodeSnapshot(TimeSpan Cpu, long? Fsyncs, double? Statements, double? Commits);
