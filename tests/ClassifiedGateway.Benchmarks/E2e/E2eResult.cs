@@ -22,14 +22,15 @@ internal sealed record Percentiles(double P50, double P99)
     private static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 }
 
-/// <summary>One node's cost per notice over a run (load and drain): CPU µs, fsyncs, SQL statements, commits; and peak RSS.</summary>
-internal sealed record NodeCost(double CpuMicros, double? Fsyncs, double? Statements, double? Commits, double PeakRssMb)
+/// <summary>One node's cost per notice over a run (load and drain): CPU µs (all threads; the tier-up thread's part), fsyncs, SQL statements, commits; and peak RSS.</summary>
+internal sealed record NodeCost(double CpuMicros, double TierUpMicros, double? Fsyncs, double? Statements, double? Commits, double PeakRssMb)
 {
     public static NodeCost Between(NodeSnapshot before, NodeSnapshot after, int notices, long peakRssBytes)
     {
         var n = Math.Max(1, notices);
         return new(
             (after.Cpu - before.Cpu).TotalMicroseconds / n,
+            (after.TierUpCpu - before.TierUpCpu).TotalMicroseconds / n,
             after.Fsyncs - before.Fsyncs is { } f ? (double)f / n : null,
             after.Statements - before.Statements is { } s ? s / n : null,
             after.Commits - before.Commits is { } c ? c / n : null,

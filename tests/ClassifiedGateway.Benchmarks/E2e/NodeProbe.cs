@@ -13,7 +13,7 @@ internal sealed class NodeProbe(NodeProcess node, FsyncTrace? fsyncs)
     public async Task<NodeSnapshot> SnapshotAsync()
     {
         var store = await StoreCountersAsync();
-        return new NodeSnapshot(CpuTime(), fsyncs?.Count(), store.Statements, store.Commits);
+        return new NodeSnapshot(CpuTime(), TierUpCpuTime(), fsyncs?.Count(), store.Statements, store.Commits);
     }
 
     /// <summary>VmHWM: the most resident memory the process ever had.</summary>
@@ -24,9 +24,33 @@ internal sealed class NodeProbe(NodeProcess node, FsyncTrace? fsyncs)
     }
 
     /// <summary>utime + stime of every thread of the process (fields 14 and 15 of /proc/PID/stat), in clock ticks of 1/100 s.</summary>
-    private TimeSpan CpuTime()
+    private TimeSpan CpuTime() => Ticks(File.ReadAllText($"/proc/{Pid}/stat"));
+
+    /// <summary>The CPU time of the runtime's background tier-up threads (named ".NET Tiered Com..."), which rejit hot
+    /// methods with full optimization; threads that already ended are not counted.</summary>
+    private TimeSpan TierUpCpuTime()
     {
-        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var total = TimeSpan.Zero;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{Pid}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                {
+                    total += Ticks(File.ReadAllText(Path.Combine(task, "stat")));
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended between the listing and the read.
+            }
+        }
+
+        return total;
+    }
+
+    private static TimeSpan Ticks(string stat)
+    {
         // The command name (field 2) may hold spaces; the fields after it are counted from its closing parenthesis.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
@@ -61,4 +85,4 @@ internal sealed class NodeProbe(NodeProcess node, FsyncTrace? fsyncs)
 }
 
 /// <summary>A node's counters at one moment.</summary>
-internal sealed record NodeSnapshot(TimeSpan Cpu, long? Fsyncs, double? Statements, double? Commits);
+internal sealed record NodeSnapshot(TimeSpan Cpu, TimeSpan TierUpCpu, long? Fsyncs, double? Statements, double? Commits);
