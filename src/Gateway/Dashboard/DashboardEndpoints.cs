@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Dashboard.Export;
+using ClassifiedGateway.Gateway.Dashboard.Search;
+using ClassifiedGateway.Gateway.Dashboard.Traffic;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Rules;
@@ -26,6 +29,8 @@ internal static class DashboardEndpoints
         app.MapGet(HttpEndpoints.Evidence, EvidenceAsync);
         app.MapGet(HttpEndpoints.Obligations, ObligationsAsync);
         app.MapGet(HttpEndpoints.Events, EventsAsync);
+        app.MapGet(HttpEndpoints.ExportCsv, CsvExport.HandleAsync);
+        app.MapGet(HttpEndpoints.Traffic, TrafficChart.HandleAsync);
     }
 
     private static IResult Asset(string name)
@@ -46,7 +51,7 @@ internal static class DashboardEndpoints
         return Results.Stream(stream, type);
     }
 
-    private static async Task<Summary> SummaryAsync(IGatewayStore store, RuleEngine rules, TimeProvider time, IOptions<GatewayOptions> options, CancellationToken ct)
+    private static async Task<Summary> SummaryAsync(IGatewayStore store, RuleEngine rules, TimeProvider time, IOptions<GatewayOptions> options, HostTimeZones zones, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var party = options.Value.LocalParty;
@@ -54,24 +59,15 @@ internal static class DashboardEndpoints
         var (open, overdue) = await store.CountObligationsAsync(ct);
         var stages = (await store.CountByStageAsync(ct)).GroupBy(c => DashboardViews.Name(c.Stage)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         return new Summary(DashboardViews.Code(party), state.Status.ToString(), Date(state.InForceSince), Date(state.TerminatesOn), open, overdue, stages, now,
-            Date(state.LastDayInForce), state.TerminationReading == TerminationReading.Unspecified ? null : state.TerminationReading.ToString());
+            Date(state.LastDayInForce), state.TerminationReading == TerminationReading.Unspecified ? null : state.TerminationReading.ToString(),
+            (int)zones.For(party).GetUtcOffset(now).TotalMinutes);
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, IGatewayStore store, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpRequest request, IGatewayStore store, ListFilters filters, IOptions<GatewayOptions> options, CancellationToken ct)
     {
-        var q = request.Query;
-        Stage? stage = Enum.TryParse<Stage>(q["stage"].ToString().Replace("_", "", StringComparison.Ordinal), true, out var s) && s != Stage.Unspecified ? s : null;
-        Direction? direction = q["direction"].ToString() switch
-        {
-            "outbound" => Direction.Outbound,
-            "inbound" => Direction.Inbound,
-            _ => null,
-        };
-        long? before = long.TryParse(q["before"], NumberStyles.None, CultureInfo.InvariantCulture, out var b) && b > 0 ? b : null;
-        var page = await store.ListMessagesAsync(new MessageQuery(
-            Text(q["kind"]), stage, direction, Text(q["body"]), PageSize, before, q["overdue"] == "true",
-            Instant(q["from"]), Instant(q["to"])), ct);
-        return Results.Ok(new { items = page.Messages.Select(DashboardViews.Row), next = page.NextBeforeSequence });
+        var (query, unmatched) = filters.Read(request.Query, options.Value.LocalParty, PageSize);
+        var page = await store.ListMessagesAsync(query, ct);
+        return Results.Ok(new { items = page.Messages.Select(DashboardViews.Row), next = page.NextBeforeSequence, unmatched });
     }
 
     private static async Task<IResult> DetailAsync(string id, HttpContext http, IGatewayStore store, ContentReads reads, CancellationToken ct)
@@ -159,11 +155,6 @@ internal static class DashboardEndpoints
             // The operator closed the page.
         }
     }
-
-    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static DateTimeOffset? Instant(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v) ? v : null;
 
     private static string? Date(CalendarDate? d) => d is null || d.Year == 0 ? null : $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}";
 }

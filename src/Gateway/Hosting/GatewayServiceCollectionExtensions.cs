@@ -1,3 +1,4 @@
+using ClassifiedGateway.Gateway.Dashboard;
 using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Hosting.Wire;
 using ClassifiedGateway.Gateway.Monitoring;
@@ -29,6 +30,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewaySecurity();
         services.AddSingleton<IValidateOptions<TlsOptions>, TlsFileContentsValidator>();
         services.AddGatewayMonitoring();
+        services.AddGatewayDashboard();
         services.AddGrpc(grpc =>
         {
             // Errors are mapped around every service; authorization is the seam in front of all endpoints (AuthorizationSeam).

@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<Faults.FaultOptions>>().Value.Enabled ? sp.GetRequiredService<Faults.FaultInjector>() : null,
             sp.GetRequiredService<StoreCounters>()));
         services.AddSingleton<IGatewayStore>(sp => sp.GetRequiredService<SqlGatewayStore>());
+        services.AddSingleton<IConsoleQueries>(sp => sp.GetRequiredService<SqlGatewayStore>());
         return services;
     }
 }

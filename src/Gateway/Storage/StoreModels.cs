@@ -50,9 +50,15 @@ public sealed record FoundMessage(string Key, MessageRecord Record);
 /// <summary>The result of an acknowledgement.</summary>
 public sealed record AcknowledgeOutcome(string MessageId, Stage Stage, DateTimeOffset AcknowledgedAt);
 
-/// <summary>Filters and keyset paging for the operators' list.</summary>
+/// <summary>Filters and keyset paging for the operators' list. <paramref name="KindIn"/> and <paramref name="BodyIn"/> hold the kinds
+/// and bodies a partial name resolved to (an empty list matches nothing); <paramref name="Search"/> is the console's search box.</summary>
 public sealed record MessageQuery(string? Kind, Stage? Stage, Direction? Direction, string? Body, int PageSize, long? BeforeSequence,
-    bool OverdueOnly = false, DateTimeOffset? AcceptedFrom = null, DateTimeOffset? AcceptedTo = null);
+    bool OverdueOnly = false, DateTimeOffset? AcceptedFrom = null, DateTimeOffset? AcceptedTo = null,
+    IReadOnlyList<string>? KindIn = null, IReadOnlyList<string>? BodyIn = null, MessageSearch? Search = null);
+
+/// <summary>One search term: a message id or correlation id (exact), or the kinds and bodies whose names contain it
+/// (resolved against the known names first, so the query uses the indexes instead of scanning).</summary>
+public sealed record MessageSearch(string Term, IReadOnlyList<string> Kinds, IReadOnlyList<string> Bodies);
 
 /// <summary>One page of messages, newest first.</summary>
 public sealed record MessagePage(IReadOnlyList<MessageRecord> Messages, long? NextBeforeSequence);

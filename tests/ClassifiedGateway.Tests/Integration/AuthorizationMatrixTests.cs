@@ -87,6 +87,8 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /api/messages/{id}/evidence"] = new(Listener.Operator, [Who.Operator]),
         ["GET /api/obligations"] = new(Listener.Operator, [Who.Operator]),
         ["GET /api/events"] = new(Listener.Operator, [Who.Operator]),
+        ["GET /api/export.csv"] = new(Listener.Operator, [Who.Operator]),
+        ["GET /api/traffic"] = new(Listener.Operator, [Who.Operator]),
     };
 
     [Fact]

@@ -2,14 +2,17 @@
 import { state, $, t, get, emit } from "./core.js";
 import { renderBanner, renderRows, renderObligations, query } from "./list.js";
 import { showDetail } from "./message.js";
+import { refreshTraffic } from "./traffic.js";
 
 export async function refresh() {
   const [summary, list, obligations] = await Promise.all([get("/api/summary"), get("/api/messages?" + query()), get("/api/obligations?open=true")]);
-  state.summary = summary; state.party = summary.localParty; state.rows = list.items; state.next = list.next;
+  state.summary = summary; state.party = summary.localParty; state.rows = list.items; state.next = list.next; state.unmatched = list.unmatched || [];
+  state.loaded = true;
   renderBanner(); renderRows();
   state.obligations = obligations;
   renderObligations();
   emit("refresh", state);
+  refreshTraffic().catch(() => {});
   if (state.detailId) await showDetail(state.detailId, false);
 }
 

@@ -9,9 +9,15 @@ export default {
     timeline: "Timeline", receipt: "Receipt from the other node", verdicts: "Rule verdicts", related: "Related messages", answeredBy: "Answered by",
     inReplyTo: "Answers", signed: "signed", unsigned: "not signed", digest: "digest", noReceipt: "no receipt yet", noVerdicts: "no refusals or flags",
     agreement: "Agreement", IN_FORCE: "in force", NOT_IN_FORCE: "not in force", TERMINATION_PENDING: "termination pending, in force until 24:00 on {date} ({reading})", TERMINATED: "terminated, last day in force {date} ({reading})", READING_CivilCode: "read by RF Civil Code arts. 191–194", READING_StartOfDay: "read as ending at the start of the end date",
-    openObligations: "open obligations", overdueObligations: "overdue",
     stages: { ACCEPTED: "Accepted", RELAYED: "Relayed", DELIVERED: "Delivered", ACKNOWLEDGED: "Acknowledged", ANSWERED: "Answered", REFUSED: "Refused", REFUSED_BY_PEER: "Refused by the other node", FAILED: "Failed" },
     events: { STAGE: "", FLAG: "flag", OVERDUE: "overdue", ALARM: "ALARM" },
-    owed: { RECEIPT_CONFIRMATION_DUE: "Receipt confirmation owed", CLEARANCE_CONFIRMATION_DUE: "Clearance confirmation owed", VISIT_DECISION_DUE: "Visit decision owed before the visit", INVESTIGATION_RESULT_DUE: "Investigation result owed" },
-    ago: { s: "s", m: "min", h: "h", d: "d" }
+    search: "Search", searchHint: "id, correlation id, part of a kind or body", dayFormat: "yyyy-mm-dd", exportCsv: "Export CSV", colId: "Id",
+    traffic: "Traffic: notices per hour, last 7 days", trafficEmpty: "no notices in these days", byStage: "by stage", byKind: "by kind", noLevel: "no level",
+    openObligations: { one: "{n} open obligation", other: "{n} open obligations" }, overdueObligations: { other: "{n} overdue" },
+    ago: { s: { other: "{n} s" }, m: { other: "{n} min" }, h: { other: "{n} h" }, d: { one: "{n} day", other: "{n} days" } },
+    units: { hours: { one: "{n} hour", other: "{n} hours" }, days: { one: "{n} day", other: "{n} days" } },
+    parties: { Kazakhstan: "Kazakhstan", Turkmenistan: "Turkmenistan" },
+    phrases: { "written permission to copy": "written permission to copy", "prior written agreement to destroy or return": "prior written agreement to destroy or return", "prior written consent to third-party access": "prior written consent to third-party access", "ahead of": "ahead of", "behind": "behind", declassification: "declassification", level: "level {level}" },
+    receiptStatus: { STORED: "STORED", REFUSED: "REFUSED" },
+    kinds: {}
 };

@@ -5,7 +5,15 @@ import ru from "./i18n-ru.js";
 import kk from "./i18n-kk.js";
 import tk from "./i18n-tk.js";
 
+import textsEn from "./texts-en.js";
+import textsRu from "./texts-ru.js";
+import textsKk from "./texts-kk.js";
+import textsTk from "./texts-tk.js";
+
 export const LABELS = { en, ru, kk, tk };
+
+/** Sentences by code, per language. */
+export const TEXTS = { en: textsEn, ru: textsRu, kk: textsKk, tk: textsTk };
 
 // Art. 2: level 1 (highest) .. 3, in each Party's national form and in Russian.
 export const LEVELS = {

@@ -20,10 +20,12 @@ public static class HttpEndpoints
     public static readonly HttpEndpoint Evidence = new("api-evidence", "/api/messages/{id}/evidence");
     public static readonly HttpEndpoint Obligations = new("api-obligations", "/api/obligations");
     public static readonly HttpEndpoint Events = new("api-events", "/api/events");
+    public static readonly HttpEndpoint ExportCsv = new("api-export-csv", "/api/export.csv");
+    public static readonly HttpEndpoint Traffic = new("api-traffic", "/api/traffic");
 
     /// <summary>All of them, in mapping order.</summary>
     public static readonly IReadOnlyList<HttpEndpoint> All =
-        [Metrics, Live, Ready, DashboardPage, DashboardAsset, Summary, Messages, Message, Evidence, Obligations, Events];
+        [Metrics, Live, Ready, DashboardPage, DashboardAsset, Summary, Messages, Message, Evidence, Obligations, Events, ExportCsv, Traffic];
 
     /// <summary>The endpoint, after checking it is in <see cref="All"/>: mapping an unlisted one fails at start, so no endpoint
     /// can exist outside the policy table and the matrix test.</summary>

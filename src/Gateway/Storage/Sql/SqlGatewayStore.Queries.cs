@@ -77,6 +77,25 @@ internal sealed partial class SqlGatewayStore
             Filter("(sender_body = @body OR receiver_body = @body)", "@body", query.Body);
         }
 
+        if (query.KindIn is { } kinds)
+        {
+            sql.Append(" AND kind IN (").Append(InList("@k", kinds, parameters)).Append(')');
+        }
+
+        if (query.BodyIn is { } bodies)
+        {
+            var list = InList("@b", bodies, parameters);
+            sql.Append(" AND (sender_body IN (").Append(list).Append(") OR receiver_body IN (").Append(list).Append("))");
+        }
+
+        if (query.Search is { } search)
+        {
+            var kindList = InList("@sk", search.Kinds, parameters);
+            var bodyList = InList("@sb", search.Bodies, parameters);
+            Filter($"(id = @term OR correlation_id = @term OR kind IN ({kindList}) OR sender_body IN ({bodyList}) OR receiver_body IN ({bodyList}))",
+                "@term", search.Term);
+        }
+
         if (query.AcceptedFrom is { } from)
         {
             Filter("accepted_at >= @from", "@from", Times.ToUnixMs(from));
@@ -99,6 +118,24 @@ internal sealed partial class SqlGatewayStore
         var page = rows.Take(query.PageSize).ToList();
         long? next = rows.Count > query.PageSize ? page[^1].Sequence : null;
         return new MessagePage([.. page.Select(p => p.Record)], next);
+    }
+
+    /// <summary>Parameters for an IN list; an empty list becomes NULL, which matches nothing.</summary>
+    private static string InList(string prefix, IReadOnlyList<string> values, List<(string, object?)> parameters)
+    {
+        if (values.Count == 0)
+        {
+            return "NULL";
+        }
+
+        var names = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            names.Add($"{prefix}{i}");
+            parameters.Add(($"{prefix}{i}", values[i]));
+        }
+
+        return string.Join(", ", names);
     }
 
     /// <summary>Rows whose envelope failed its check and are not yet quarantined.</summary>
