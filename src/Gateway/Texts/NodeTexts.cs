@@ -17,8 +17,9 @@ public static class NodeTexts
         new("H.RELAY_GIVEN_UP", "relay given up"),
         new("H.DELIVERED", "delivered to the receiving system"),
         new("H.DELIVERED_AT", "delivered to the receiving system at {at:instant} (other node's clock)"),
-        new("H.ACKNOWLEDGED", "acknowledged by {body}"),
+        // The longer form first: a lazy {body} would otherwise swallow " at … (other node's clock)".
         new("H.ACKNOWLEDGED_AT", "acknowledged by {body} at {at:instant} (other node's clock)"),
+        new("H.ACKNOWLEDGED", "acknowledged by {body}"),
         new("H.ANSWERED", "answered by {reply}"),
         new("H.QUARANTINED", "quarantined: the stored envelope failed its integrity check"),
         new("H.OVERDUE", "OVERDUE: {description:obligation}; it was due {due:utc}"),
@@ -32,10 +33,10 @@ public static class NodeTexts
     /// <summary>Obligation descriptions, by the rule that opens them.</summary>
     public static IReadOnlyList<(string RuleId, TextTemplate Template)> Obligations { get; } =
     [
-        ("RECEIPT_CONFIRMATION_DUE", new("O.RECEIPT_CONFIRMATION_DUE", "Receipt confirmation due {within:dur} (policy, not treaty text) after dispatch")),
-        ("CLEARANCE_CONFIRMATION_DUE", new("O.CLEARANCE_CONFIRMATION_DUE", "Clearance confirmation due {within:dur} (policy, not treaty text) after the request")),
+        ("RECEIPT_CONFIRMATION_DUE", new("O.RECEIPT_CONFIRMATION_DUE", "Receipt confirmation due {within:policy} after dispatch")),
+        ("CLEARANCE_CONFIRMATION_DUE", new("O.CLEARANCE_CONFIRMATION_DUE", "Clearance confirmation due {within:policy} after the request")),
         ("VISIT_DECISION_DUE", new("O.VISIT_DECISION_DUE", "Visit decision due before the visit starts on {firstDay:day}")),
-        ("INVESTIGATION_RESULT_DUE", new("O.INVESTIGATION_RESULT_DUE", "Investigation result due {within:dur} (policy, not treaty text) after the breach notification")),
+        ("INVESTIGATION_RESULT_DUE", new("O.INVESTIGATION_RESULT_DUE", "Investigation result due {within:policy} after the breach notification")),
     ];
 
     /// <summary>Refusals no rule gives, by their reason code.</summary>

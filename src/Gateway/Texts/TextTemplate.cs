@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace ClassifiedGateway.Gateway.Texts;
 
 /// <summary>A sentence the node writes for people: a stable code and its English form with named placeholders
-/// (<c>{name}</c>, or <c>{name:type}</c> where type is level, kind, day, instant, dur, n, party or what). The English is what gRPC clients and
+/// (<c>{name}</c>, or <c>{name:type}</c> where the type says how the console shows the value: level, kind, day, instant, utc, dur,
+/// policy, n, party, reading, change, what, side, stage, obligation, raw). The English is what gRPC clients and
 /// logs read; the console reads the code and the parameters and renders the sentence in the operator's language.</summary>
 public sealed partial class TextTemplate
 {
@@ -62,6 +63,7 @@ public sealed partial class TextTemplate
     {
         "day" => @"\d{4}-\d{2}-\d{2}|unknown",
         "dur" => @"\d+(?:\.\d)? (?:hours|days)",
+        "policy" => @"\d+(?:\.\d)? (?:hours|days) \(policy, not treaty text\)",
         "n" => @"-?\d+",
         "level" => @"Of special importance \(Особой важности\)|Top secret \(Совершенно секретно\)|Secret \(Секретно\)|no level",
         "party" => "Kazakhstan|Turkmenistan",

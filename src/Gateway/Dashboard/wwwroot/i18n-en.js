@@ -17,7 +17,7 @@ export default {
     ago: { s: { other: "{n} s" }, m: { other: "{n} min" }, h: { other: "{n} h" }, d: { one: "{n} day", other: "{n} days" } },
     units: { hours: { one: "{n} hour", other: "{n} hours" }, days: { one: "{n} day", other: "{n} days" } },
     parties: { Kazakhstan: "Kazakhstan", Turkmenistan: "Turkmenistan" },
-    phrases: { "written permission to copy": "written permission to copy", "prior written agreement to destroy or return": "prior written agreement to destroy or return", "prior written consent to third-party access": "prior written consent to third-party access", "ahead of": "ahead of", "behind": "behind", declassification: "declassification", level: "level {level}" },
+    phrases: { "the breach notification": "the breach notification", "the competent-body change": "the competent-body change", "the classification change": "the classification change", "written permission to copy": "written permission to copy", "prior written agreement to destroy or return": "prior written agreement to destroy or return", "prior written consent to third-party access": "prior written consent to third-party access", "ahead of": "ahead of", "behind": "behind", declassification: "declassification", level: "level {level}" },
     receiptStatus: { STORED: "STORED", REFUSED: "REFUSED" },
     kinds: {}
 };

@@ -19,6 +19,7 @@ const FORMAT = {
   instant: (v) => { const d = new Date(v.replace(" ", "T")); return isNaN(d) ? v : fmt(d.toISOString()); },
   utc: (v) => { const d = new Date(v.replace(" UTC", "Z").replace(" ", "T")); return isNaN(d) ? v : fmt(d.toISOString()); },
   dur: (v) => { const m = /^([\d.]+) (hours|days)$/.exec(v); return m ? plural(Number(m[1]), L().units[m[2]]) : v; },
+  policy: (v) => { const d = v.replace(/ \(policy, not treaty text\)$/, ""); return `${FORMAT.dur(d)} (${L().policy})`; },
   n: (v) => new Intl.NumberFormat(state.lang).format(Number(v)),
   party: (v) => (L().parties && L().parties[v]) || v,
   reading: (v) => L()["READING_" + v] || v,
