@@ -156,6 +156,24 @@ public sealed class ConsoleBrowserTests
             await NoEnglish(page, "#detail", language);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.Path($"message-flagged-{language}.png"), FullPage = true });
         }
+
+        // The other node down: a transfer waits at ACCEPTED. (The link status strip, when it lands, is in these pictures too.)
+        await pair.TmNode.KillAsync();
+        var waiting = Notices.Envelope("ui-t3", Party.Kz, DateTimeOffset.Parse(Start), Case.TransferNotice);
+        waiting.SenderBody = "kz-ab-1";
+        waiting.ReceiverBody = "tm-ab-1";
+        await pair.KzNode.Party.SubmitAsync(new SubmitRequest { Envelope = waiting });
+        foreach (var language in new[] { "kk", "tk" })
+        {
+            await page.GotoAsync(origin + "/");
+            await page.SelectOptionAsync("#lang", language);
+            await Expect(page.Locator("tr[data-id='ui-t3'][data-stage='ACCEPTED']")).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.Path($"other-node-down-list-{language}.png"), FullPage = true });
+            await page.ClickAsync("tr[data-id='ui-t3']");
+            await Expect(page.Locator("[data-testid=detail-id]")).ToHaveTextAsync("ui-t3");
+            await NoEnglish(page, "#detail", language);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.Path($"other-node-down-message-{language}.png"), FullPage = true });
+        }
     }
 
     /// <summary>A clearance request and confirmation, a transfer, a transfer to an uncleared body (refused, Art. 5.1), a visit asked for
