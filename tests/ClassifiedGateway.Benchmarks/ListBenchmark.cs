@@ -54,6 +54,11 @@ internal static class ListBenchmark
             ("overdue only", new(null, null, null, null, 50, null, OverdueOnly: true)),
             ("one day in the middle", new(null, null, null, null, 50, null, false, midpoint, midpoint.AddDays(1))),
             ("overdue, kind, date range", new("ConsultationRequest", null, null, null, 50, null, true, start, midpoint)),
+            ("search: an id", new(null, null, null, null, 50, null, Search: new MessageSearch("m-0050000", [], []))),
+            ("search: an unknown id", new(null, null, null, null, 50, null, Search: new MessageSearch("no-such-id", [], []))),
+            ("search: 'Transfer' (a kind)", new(null, null, null, null, 50, null, Search: new MessageSearch("Transfer", ["TransferNotice"], []))),
+            ("search: 'ab-3' (two bodies)", new(null, null, null, null, 50, null, Search: new MessageSearch("ab-3", [], ["kz-ab-3", "tm-ab-3"]))),
+            ("kind contains 'Notif' (2 kinds)", new(null, null, null, null, 50, null, KindIn: ["BreachNotification", "TransferNotice"])),
         };
         Console.WriteLine($"{"query",-30} {"rows",5} {"median ms",10} {"max ms",8}");
         foreach (var (name, query) in cases)

@@ -72,9 +72,10 @@ public sealed class ConsoleBrowserTests
         Assert.Equal(ids.Order(StringComparer.Ordinal).ToArray(), ids);
         await page.ClickAsync("th[data-sort=id]");
         var reversed = await page.Locator("#messages tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
-        Assert.Equal(ids.Reverse().ToArray(), reversed);
+        Assert.Equal(Enumerable.Reverse(ids).ToArray(), reversed);
 
         // An unknown id in the address: the page says so instead of showing the list silently.
+        await page.GotoAsync("about:blank");
         await page.GotoAsync(origin + "/#no-such-message");
         await Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("There is no message with the id 'no-such-message'");
 

@@ -88,14 +88,6 @@ internal sealed partial class SqlGatewayStore
             sql.Append(" AND (sender_body IN (").Append(list).Append(") OR receiver_body IN (").Append(list).Append("))");
         }
 
-        if (query.Search is { } search)
-        {
-            var kindList = InList("@sk", search.Kinds, parameters);
-            var bodyList = InList("@sb", search.Bodies, parameters);
-            Filter($"(id = @term OR correlation_id = @term OR kind IN ({kindList}) OR sender_body IN ({bodyList}) OR receiver_body IN ({bodyList}))",
-                "@term", search.Term);
-        }
-
         if (query.AcceptedFrom is { } from)
         {
             Filter("accepted_at >= @from", "@from", Times.ToUnixMs(from));
@@ -111,13 +103,50 @@ internal sealed partial class SqlGatewayStore
             sql.Append(" AND key IN (SELECT message_id FROM obligations WHERE closed_at IS NULL AND overdue_at IS NOT NULL)");
         }
 
-        sql.Append(" ORDER BY seq DESC LIMIT @limit");
         parameters.Add(("@limit", query.PageSize + 1));
-        var rows = await QueryAsync(sql.ToString(), MessageRows.Read, cancellationToken, [.. parameters]);
+        var rows = query.Search is { } search
+            ? await SearchAsync(sql.ToString(), parameters, search, query.PageSize + 1, cancellationToken)
+            : await QueryAsync(sql + " ORDER BY seq DESC LIMIT @limit", MessageRows.Read, cancellationToken, [.. parameters]);
         await QuarantineAsync(Unreadable(rows), cancellationToken);
         var page = rows.Take(query.PageSize).ToList();
         long? next = rows.Count > query.PageSize ? page[^1].Sequence : null;
         return new MessagePage([.. page.Select(p => p.Record)], next);
+    }
+
+    /// <summary>Most branches a search runs one by one; a broader term (it names many kinds or bodies) matches densely, so one query
+    /// walking the newest rows finds a page quickly.</summary>
+    private const int MaxSearchBranches = 24;
+
+    /// <summary>The search box: a message id, a correlation id, or the kinds and bodies a partial name resolved to. Each is its own
+    /// indexed query (newest first, one page), merged by sequence, so an id that names nothing costs index lookups, not a scan.</summary>
+    private async Task<List<(long Sequence, MessageRecord Record, string? Problem, string Key)>> SearchAsync(
+        string filtered, List<(string, object?)> parameters, MessageSearch search, int limit, CancellationToken cancellationToken)
+    {
+        List<(string, object?)> With(string name, object? value) => [.. parameters, (name, value)];
+        var branches = new List<(string Clause, List<(string, object?)> Parameters)>
+        {
+            ("id = @term", With("@term", search.Term)),
+            ("correlation_id = @term", With("@term", search.Term)),
+        };
+        branches.AddRange(search.Kinds.Select(k => ("kind = @kind_s", With("@kind_s", (object?)k))));
+        branches.AddRange(search.Bodies.SelectMany(b => new[] { ("sender_body = @body_s", With("@body_s", (object?)b)), ("receiver_body = @body_s", With("@body_s", (object?)b)) }));
+        if (branches.Count > MaxSearchBranches)
+        {
+            var all = new List<(string, object?)>(parameters) { ("@term", search.Term) };
+            var clause = $"(id = @term OR correlation_id = @term OR kind IN ({InList("@sk", search.Kinds, all)}) OR sender_body IN ({InList("@sb", search.Bodies, all)}) OR receiver_body IN ({InList("@sb", search.Bodies, [])}))";
+            return await QueryAsync($"{filtered} AND {clause} ORDER BY seq DESC LIMIT @limit", MessageRows.Read, cancellationToken, [.. all]);
+        }
+
+        var found = new Dictionary<long, (long Sequence, MessageRecord Record, string? Problem, string Key)>();
+        foreach (var (clause, branchParameters) in branches)
+        {
+            foreach (var row in await QueryAsync($"{filtered} AND {clause} ORDER BY seq DESC LIMIT @limit", MessageRows.Read, cancellationToken, [.. branchParameters]))
+            {
+                found.TryAdd(row.Sequence, row);
+            }
+        }
+
+        return [.. found.Values.OrderByDescending(r => r.Sequence).Take(limit)];
     }
 
     /// <summary>Parameters for an IN list; an empty list becomes NULL, which matches nothing.</summary>
