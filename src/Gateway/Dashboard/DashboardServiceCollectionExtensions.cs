@@ -1,6 +1,6 @@
 using ClassifiedGateway.Gateway.Dashboard.Search;
 using ClassifiedGateway.Gateway.Rules;
-using ClassifiedGateway.Gateway.Security.Bodies;
+using ClassifiedGateway.Gateway.Security;
 using Microsoft.Extensions.Options;
 
 namespace ClassifiedGateway.Gateway.Dashboard;

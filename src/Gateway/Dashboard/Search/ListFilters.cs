@@ -2,7 +2,8 @@ using System.Globalization;
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Rules;
-using ClassifiedGateway.Gateway.Security.Bodies;
+using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Security;
 
 namespace ClassifiedGateway.Gateway.Dashboard.Search;
 

@@ -1,7 +1,7 @@
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Dashboard.Search;
 using ClassifiedGateway.Gateway.Rules;
-using ClassifiedGateway.Gateway.Security.Bodies;
+using ClassifiedGateway.Gateway.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
