@@ -19,6 +19,9 @@ export async function refresh() {
 let pending = null;
 const soon = () => { clearTimeout(pending); pending = setTimeout(() => refresh().catch(() => {}), 250); };
 
+// Other parts of the console (an action just taken) ask for a refresh with this event.
+document.addEventListener("cg:refresh", soon);
+
 export function listen() {
   const source = new EventSource("/api/events");
   const live = $("#live");

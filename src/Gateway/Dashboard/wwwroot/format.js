@@ -50,7 +50,7 @@ export const plural = (n, forms) => (forms[pluralForm(n)] ?? forms.other).replac
 
 export const age = (iso) => {
   const now = state.summary ? new Date(state.summary.now) : new Date();
-  let s = Math.max(0, (now - new Date(iso)) / 1000); const a = L().ago;
+  let s = Math.max(0, (now - new Date(iso)) / 1000); const a = L().agoForms;
   if (s < 90) return plural(Math.round(s), a.s); s /= 60; if (s < 90) return plural(Math.round(s), a.m); s /= 60; if (s < 48) return plural(Math.round(s), a.h); return plural(Math.round(s / 24), a.d);
 };
 

@@ -14,7 +14,7 @@ export default {
     search: "Search", searchHint: "id, correlation id, part of a kind or body", dayFormat: "yyyy-mm-dd", exportCsv: "Export CSV", colId: "Id",
     traffic: "Traffic: notices per hour, last 7 days", trafficEmpty: "no notices in these days", byStage: "by stage", byKind: "by kind", noLevel: "no level",
     openObligations: { one: "{n} open obligation", other: "{n} open obligations" }, overdueObligations: { other: "{n} overdue" },
-    ago: { s: { other: "{n} s" }, m: { other: "{n} min" }, h: { other: "{n} h" }, d: { one: "{n} day", other: "{n} days" } },
+    ago: { s: "s", m: "min", h: "h", d: "d" }, agoForms: { s: { other: "{n} s" }, m: { other: "{n} min" }, h: { other: "{n} h" }, d: { one: "{n} day", other: "{n} days" } },
     units: { hours: { one: "{n} hour", other: "{n} hours" }, days: { one: "{n} day", other: "{n} days" } },
     parties: { Kazakhstan: "Kazakhstan", Turkmenistan: "Turkmenistan" },
     phrases: { "the breach notification": "the breach notification", "the competent-body change": "the competent-body change", "the classification change": "the classification change", "written permission to copy": "written permission to copy", "prior written agreement to destroy or return": "prior written agreement to destroy or return", "prior written consent to third-party access": "prior written consent to third-party access", "ahead of": "ahead of", "behind": "behind", declassification: "declassification", level: "level {level}" },

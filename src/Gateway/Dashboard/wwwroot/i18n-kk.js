@@ -14,7 +14,7 @@ export default {
     search: "Іздеу", searchHint: "сәйкестендіргіш, корреляция сәйкестендіргіші, түр не орган атауының бөлігі", dayFormat: "жжжж-аа-кк", exportCsv: "CSV түсіру", colId: "Сәйкестендіргіш",
     traffic: "Ағын: соңғы 7 күнде сағатына хабарламалар", trafficEmpty: "бұл күндері хабарлама жоқ", byStage: "кезеңдер бойынша", byKind: "түрлер бойынша", noLevel: "белгісіз",
     openObligations: { one: "{n} ашық міндеттеме", other: "{n} ашық міндеттеме" }, overdueObligations: { other: "мерзімі өткені: {n}" },
-    ago: { s: { other: "{n} с" }, m: { other: "{n} мин" }, h: { other: "{n} сағ" }, d: { other: "{n} күн" } },
+    ago: { s: "с", m: "мин", h: "сағ", d: "күн" }, agoForms: { s: { other: "{n} с" }, m: { other: "{n} мин" }, h: { other: "{n} сағ" }, d: { other: "{n} күн" } },
     units: { hours: { other: "{n} сағат" }, days: { other: "{n} күн" } },
     parties: { Kazakhstan: "Қазақстан Республикасы", Turkmenistan: "Түрікменстан" },
     phrases: { "the breach notification": "бұзушылық туралы хабарлама", "the competent-body change": "құзыретті органның өзгеруі туралы хабарлама", "the classification change": "құпиялылық белгісінің өзгеруі туралы хабарлама", "written permission to copy": "Көшірме жасауға жазбаша рұқсатты", "prior written agreement to destroy or return": "Жоюға немесе қайтаруға алдын ала жазбаша келісімді", "prior written consent to third-party access": "Үшінші тараптың қол жеткізуіне алдын ала жазбаша келісімді", "ahead of": "алда", "behind": "артта", declassification: "құпиясыздандыру", level: "{level} белгісі" },

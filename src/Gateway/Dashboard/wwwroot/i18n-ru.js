@@ -15,7 +15,7 @@ export default {
     traffic: "Поток: уведомлений в час за 7 дней", trafficEmpty: "за эти дни уведомлений нет", byStage: "по этапам", byKind: "по видам", noLevel: "без грифа",
     openObligations: { one: "{n} открытое обязательство", few: "{n} открытых обязательства", many: "{n} открытых обязательств", other: "{n} открытого обязательства" },
     overdueObligations: { other: "просрочено: {n}" },
-    ago: { s: { other: "{n} с" }, m: { other: "{n} мин" }, h: { other: "{n} ч" }, d: { one: "{n} день", few: "{n} дня", many: "{n} дней", other: "{n} дня" } },
+    ago: { s: "с", m: "мин", h: "ч", d: "дн" }, agoForms: { s: { other: "{n} с" }, m: { other: "{n} мин" }, h: { other: "{n} ч" }, d: { one: "{n} день", few: "{n} дня", many: "{n} дней", other: "{n} дня" } },
     units: { hours: { one: "{n} час", few: "{n} часа", many: "{n} часов", other: "{n} часа" }, days: { one: "{n} день", few: "{n} дня", many: "{n} дней", other: "{n} дня" } },
     parties: { Kazakhstan: "Республика Казахстан", Turkmenistan: "Туркменистан" },
     phrases: { "the breach notification": "уведомление о нарушении", "the competent-body change": "уведомление об изменении компетентного органа", "the classification change": "уведомление об изменении грифа", "written permission to copy": "Письменное разрешение на копирование", "prior written agreement to destroy or return": "Предварительное письменное согласие на уничтожение или возврат", "prior written consent to third-party access": "Предварительное письменное согласие на доступ третьей стороны", "ahead of": "спешат", "behind": "отстают", declassification: "рассекречивание", level: "гриф {level}" },

@@ -14,7 +14,7 @@ export default {
     search: "Gözleg", searchHint: "belgi, korrelýasiýa belgisi, görnüşiň ýa-da edaranyň adynyň bölegi", dayFormat: "ýýýý-aa-gg", exportCsv: "CSV göçürip almak", colId: "Belgi",
     traffic: "Akym: soňky 7 günde sagatda bildirişler", trafficEmpty: "bu günlerde bildiriş ýok", byStage: "tapgyrlar boýunça", byKind: "görnüşler boýunça", noLevel: "derejesiz",
     openObligations: { one: "{n} açyk borçnama", other: "{n} açyk borçnama" }, overdueObligations: { other: "möhleti geçeni: {n}" },
-    ago: { s: { other: "{n} sek" }, m: { other: "{n} min" }, h: { other: "{n} sag" }, d: { other: "{n} gün" } },
+    ago: { s: "sek", m: "min", h: "sag", d: "gün" }, agoForms: { s: { other: "{n} sek" }, m: { other: "{n} min" }, h: { other: "{n} sag" }, d: { other: "{n} gün" } },
     units: { hours: { other: "{n} sagat" }, days: { other: "{n} gün" } },
     parties: { Kazakhstan: "Gazagystan Respublikasy", Turkmenistan: "Türkmenistan" },
     phrases: { "the breach notification": "bozulma barada bildiriş", "the competent-body change": "ygtyýarly edaranyň üýtgemegi barada bildiriş", "the classification change": "gizlinlik derejesiniň üýtgemegi barada bildiriş", "written permission to copy": "Nusga almaga ýazmaça rugsady", "prior written agreement to destroy or return": "Ýok etmäge ýa-da yzyna gaýtarmaga öňünden ýazmaça razylygy", "prior written consent to third-party access": "Üçünji tarapyň elýeterliligine öňünden ýazmaça razylygy", "ahead of": "öňde", "behind": "yzda", declassification: "gizlinligi aýyrmak", level: "{level} derejesi" },

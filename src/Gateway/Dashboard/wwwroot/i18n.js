@@ -21,3 +21,7 @@ export const LEVELS = {
   TM: { 1: "Aýratyn ähmiýetli", 2: "Iňňän gizlin", 3: "Gizlin" },
   ru: { 1: "Особой важности", 2: "Совершенно секретно", 3: "Секретно" }
 };
+
+// Classic (non-module) scripts of the console read the labels and levels as globals; load them with defer after app.js.
+window.I18N = LABELS;
+window.LEVELS = LEVELS;

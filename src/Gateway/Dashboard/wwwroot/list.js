@@ -45,7 +45,7 @@ export function renderRows() {
       + (m.refusal ? `<span class="mark refused" title="${esc(refusalLine(m.refusal))}">${esc(t("refused"))} ${esc(sentence({ code: "ARTICLE", params: { article: m.refusal.article } }))}</span>` : "")
       + (m.flags.length ? `<span class="mark flag" title="${esc(m.flagTexts.map(refusalLine).join("\n"))}">${esc(t("flagged"))}</span>` : "");
     const cls = (m.overdue ? "overdue " : "") + (m.refusal ? "refused" : "");
-    return `<tr class="${cls}" data-id="${esc(m.id)}" data-stage="${m.stage}" data-overdue="${m.overdue}">`
+    return `<tr class="${cls}" data-id="${esc(m.id)}" data-stage="${m.stage}" data-direction="${m.direction}" data-overdue="${m.overdue}">`
       + `<td class="id" title="${esc(m.id)}${m.correlationId ? " · " + esc(m.correlationId) : ""}"><code>${esc(m.id)}</code></td>`
       + `<td title="${esc(m.kind)}">${esc(kindName(m.kind))}</td><td>${esc(t(m.direction))}</td>`
       + `<td>${esc(m.senderParty)} ${esc(m.senderBody)}</td><td>${esc(m.receiverParty)} ${esc(m.receiverBody)}</td>`
@@ -53,6 +53,7 @@ export function renderRows() {
       + `<td>${esc(age(m.acceptedAt))}</td><td>${time(m.nextDueAt)}</td></tr>`;
   }).join("");
   renderNotice();
+  document.dispatchEvent(new CustomEvent("cg:rows", { detail: state.rows }));
 }
 
 /** Says why the list is empty or partial, instead of showing a silent list. */
@@ -70,10 +71,11 @@ export function renderNotice() {
 }
 
 export function renderObligations() {
-  $("#obligations").innerHTML = (state.obligations || []).map((o) => `<li class="${o.overdueSince ? "overdue" : ""}" data-rule="${esc(o.ruleId)}" data-overdue="${!!o.overdueSince}">`
+  $("#obligations").innerHTML = (state.obligations || []).map((o) => `<li class="${o.overdueSince ? "overdue" : ""}" data-obligation="${o.id}" data-rule="${esc(o.ruleId)}" data-overdue="${!!o.overdueSince}">`
     + `${o.overdueSince ? `<span class="mark overdue">${esc(t("overdue"))}</span> ` : ""}<b>${esc(sentence({ code: "ARTICLE", params: { article: o.article } }))}</b> <span title="${esc(o.description)}" class="${translated(o.text) ? "" : "untranslated"}">${esc(sentence(o.text))}</span>`
     + `<br>${esc(t("owedBy"))} ${esc(o.debtorParty)} ${esc(o.debtorBody)} · ${esc(t("due"))} ${time(o.dueAt)}`
     + `${o.policy ? ` <span class="policy">(${esc(t("policy"))})</span>` : ""} · <a href="#" data-open="${esc(o.messageId)}">${esc(o.messageId)}</a></li>`).join("") || `<li>${esc(t("none"))}</li>`;
+  document.dispatchEvent(new CustomEvent("cg:obligations", { detail: state.obligations || [] }));
 }
 
 /** The filters as a query string (without the page position: the CSV export takes the whole filtered list). */

@@ -55,6 +55,7 @@ export function renderDetail() {
     + `<h3>${esc(t("receipt"))}</h3><p>${d.receipt ? `${esc(L().receiptStatus[d.receipt.status] || d.receipt.status)} · ${time(d.receipt.storedAt)} · ${esc(t("digest"))} <code>${esc(d.receipt.digest.slice(0, 16))}…</code> · ${esc(t(d.receipt.hasSignature ? "signed" : "unsigned"))}` : esc(t("noReceipt"))}</p>`
     + `<h3>${esc(t("verdicts"))}</h3><ul>${verdicts || `<li>${esc(t("noVerdicts"))}</li>`}</ul>`
     + `<h3>${esc(t("obligations"))}</h3><ul>${d.obligations.map(obligation).join("") || `<li>${esc(t("none"))}</li>`}</ul>`;
+  document.dispatchEvent(new CustomEvent("cg:detail", { detail: m }));
 }
 
-export function showList() { state.detailId = null; state.detail = null; $("#detail-view").hidden = true; $("#list-view").hidden = false; }
+export function showList() { document.dispatchEvent(new CustomEvent("cg:detail", { detail: null })); state.detailId = null; state.detail = null; $("#detail-view").hidden = true; $("#list-view").hidden = false; }
