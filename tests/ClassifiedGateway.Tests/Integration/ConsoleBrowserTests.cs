@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Texts;
 using ClassifiedGateway.Tests.Harness;
@@ -114,7 +113,11 @@ public sealed class ConsoleBrowserTests
         await Expect(page.Locator("tr[data-id='ui-transfer']")).ToBeVisibleAsync();
 
         // Every template in every language, with values of every type: nothing missing, no placeholder or English value left.
-        var samples = TextCatalogue.All.Select(t => new { code = t.Code, @params = t.Parameters.ToDictionary(p => p.Name, p => ConsoleTextsTests.Sample(p.Type, p.Name)) }).ToList();
+        var samples = TextCatalogue.All.Select(t => new Dictionary<string, object>
+        {
+            ["code"] = t.Code,
+            ["params"] = t.Parameters.ToDictionary(p => p.Name, p => (object)ConsoleTextsTests.Sample(p.Type, p.Name)),
+        }).ToArray();
         foreach (var language in new[] { "ru", "kk", "tk" })
         {
             var problems = await page.EvaluateAsync<string[]>("""
@@ -132,7 +135,7 @@ public sealed class ConsoleBrowserTests
                   }
                   return out;
                 }
-                """, new object[] { language, JsonSerializer.SerializeToElement(samples) });
+                """, new object[] { language, samples });
             Assert.True(problems.Length == 0, $"{language}: " + string.Join("\n", problems));
         }
 

@@ -58,7 +58,7 @@ public sealed class DashboardBrowserTests
         await Expect(page.Locator("#obligations li").First).ToContainTextAsync("Алынғанын растау");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts("dashboard-kk.png"), FullPage = true });
         await page.SelectOptionAsync("#lang", "ru");
-        await Expect(page.Locator("th").First).ToHaveTextAsync("Вид");
+        await Expect(page.Locator("th[data-sort=kind]")).ToHaveTextAsync("Вид");
         await page.SelectOptionAsync("#lang", "tk");
         await Expect(page.Locator("h1")).ToHaveTextAsync("ClassifiedGateway — operatorlar");
 
