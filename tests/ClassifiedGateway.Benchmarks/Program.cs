@@ -29,7 +29,7 @@ if (args.FirstOrDefault() == "list")
 
 const int PerLevel = 20_000;
 var levels = args.Skip(args.FirstOrDefault() == "submit" ? 1 : 0).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() is { Length: > 0 } given ? given : [1, 16, 64, 256];
-Console.WriteLine($"{"callers",8} {"submits",8} {"seconds",8} {"submits/s",10} {"commits",8} {"per fsync",9}");
+Console.WriteLine($"{"callers",8} {"submits",8} {"seconds",8} {"submits/s",10} {"commits",8} {"per fsync",9} {"stmts/op",8} {"cpu us/op",9}");
 foreach (var callers in levels)
 {
     var directory = Path.Combine(Path.GetTempPath(), "cg-bench", Guid.NewGuid().ToString("N"));
@@ -37,6 +37,8 @@ foreach (var callers in levels)
     await store.InitializeAsync(CancellationToken.None);
     var count = callers == 1 ? PerLevel / 10 : PerLevel;
     var before = store.Committed;
+    var statementsBefore = store.Counters.WriteStatements;
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var next = -1;
     var clock = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
@@ -51,7 +53,9 @@ foreach (var callers in levels)
     }));
     clock.Stop();
     var commits = store.Committed.Transactions - before.Transactions;
-    Console.WriteLine($"{callers,8} {count,8} {clock.Elapsed.TotalSeconds,8:0.00} {count / clock.Elapsed.TotalSeconds,10:0} {commits,8} {(double)count / commits,9:0.0}");
+    var statements = (double)(store.Counters.WriteStatements - statementsBefore) / count;
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / count;
+    Console.WriteLine($"{callers,8} {count,8} {clock.Elapsed.TotalSeconds,8:0.00} {count / clock.Elapsed.TotalSeconds,10:0} {commits,8} {(double)count / commits,9:0.0} {statements,8:0.0} {cpu,9:0}");
     await store.DisposeAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(directory, recursive: true);
