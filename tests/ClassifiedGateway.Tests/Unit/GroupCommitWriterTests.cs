@@ -64,8 +64,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
         var ids = await _writer.ExecuteAsync(s =>
         {
-            using var c = s.Command("SELECT id FROM t ORDER BY id");
-            using var r = c.ExecuteReader();
+            using var r = s.Reader("SELECT id FROM t ORDER BY id");
             var list = new List<long>();
             while (r.Read())
             {

@@ -37,6 +37,7 @@ internal sealed partial class GroupCommitWriter
     {
         try
         {
+            _statements?.Dispose();
             _connection?.Dispose();
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
@@ -44,6 +45,7 @@ internal sealed partial class GroupCommitWriter
             // A connection that failed mid-transaction may also fail to close; the next batch opens a new one.
         }
 
+        _statements = null;
         _connection = null;
     }
 

@@ -22,6 +22,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Task _loop;
     private DbConnection? _connection;
+    private StatementCache? _statements;
     private DateTimeOffset? _fullSince;
     private DateTimeOffset _lastFull;
 
@@ -87,13 +88,16 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             _faults?.Before(WriteStep.Open, _connection);
             _connection ??= _openConnection();
+            _statements ??= new StatementCache(_connection);
             _faults?.Before(WriteStep.Begin, _connection);
             Counters.Wrote();
             using var transaction = _connection.BeginTransaction();
-            var scope = new WriteScope(_connection, transaction, Counters);
+            var scope = new WriteScope(_statements, transaction, Counters);
             for (var i = 0; i < batch.Count; i++)
             {
-                Step(scope, WriteStep.Savepoint, $"SAVEPOINT op{i}");
+                // One name for every operation's savepoint: each is released before the next, and one text is one prepared statement.
+                _faults?.Before(WriteStep.Savepoint, _connection);
+                scope.Savepoint("op");
                 try
                 {
                     batch[i].Run(scope);
@@ -101,12 +105,15 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
                 catch (Exception e)
                 {
                     own[i] = Translate(e);
-                    Step(scope, WriteStep.RollbackTo, $"ROLLBACK TO SAVEPOINT op{i}");
+                    _faults?.Before(WriteStep.RollbackTo, _connection);
+                    scope.RollbackTo("op");
                 }
 
-                Step(scope, WriteStep.Release, $"RELEASE SAVEPOINT op{i}");
+                _faults?.Before(WriteStep.Release, _connection);
+                scope.Release("op");
             }
 
+            scope.Flush();
             _faults?.Before(WriteStep.Commit, _connection);
             Counters.Wrote();
             transaction.Commit();
@@ -151,12 +158,6 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private void Step(WriteScope scope, WriteStep step, string sql)
-    {
-        _faults?.Before(step, _connection);
-        scope.Execute(sql);
-    }
-
     private void Pulse(WriteScope scope)
     {
         if (scope.OutboxChanged)
@@ -179,6 +180,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        _statements?.Dispose();
         _connection?.Dispose();
     }
 }

@@ -7,6 +7,8 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// <summary>What admitting a notice writes besides the message itself: ledger keys, flags, obligations opened and closed.</summary>
 internal sealed partial class SqlGatewayStore
 {
+    private static string? FlagsOf(Admission admission) => admission.Flags.Count > 0 ? FlagColumn.Write(admission.Flags) : null;
+
     private static void RecordAdmission(WriteScope scope, Envelope envelope, string? requestKey, Admission admission, Stage stage, DateTimeOffset at)
     {
         var messageKey = MessageKeys.Of(envelope);
@@ -15,10 +17,9 @@ internal sealed partial class SqlGatewayStore
             scope.Execute("INSERT INTO message_keys (key, message_id) VALUES (@key, @id)", ("@key", key), ("@id", messageKey));
         }
 
+        // The flags column itself was written with the message (InsertMessage); here only their history.
         if (admission.Flags.Count > 0)
         {
-            scope.Execute("UPDATE messages SET flags = @flags WHERE key = @id",
-                ("@flags", FlagColumn.Write(admission.Flags)), ("@id", messageKey));
             foreach (var flag in admission.Flags)
             {
                 AppendHistory(scope, messageKey, stage, at, $"{flag.RuleId}: {flag.Message}", eventKind: EventKind.Flag);

@@ -7,25 +7,15 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// <summary>The hash-chained audit trail: appended in the same transaction as the change it records.</summary>
 internal sealed partial class SqlGatewayStore
 {
-    private static void AppendAudit(WriteScope scope, string kind, string messageId, string actor, string detail, DateTimeOffset at)
+    internal static void AppendAudit(WriteScope scope, string kind, string messageId, string actor, string detail, DateTimeOffset at)
     {
-        // Read the head inside the transaction: a savepoint rolled back must not leave a cached head behind.
-        long sequence = 1;
-        var previous = AuditHash.Genesis;
-        using (var head = scope.Command("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
-        using (var r = head.ExecuteReader())
-        {
-            if (r.Read())
-            {
-                sequence = r.GetInt64(0) + 1;
-                previous = (byte[])r[1];
-            }
-        }
-
+        // The head is the transaction's (see WriteScope): read once, forgotten on ROLLBACK TO, never carried to the next batch.
+        var (last, previous) = scope.AuditHead;
+        var sequence = last + 1;
         var atMs = Times.ToUnixMs(at);
         var hash = AuditHash.Compute(previous, sequence, atMs, kind, messageId, actor, detail);
-        scope.Execute("INSERT INTO audit (seq, at, kind, message_id, actor, detail, prev_hash, hash) VALUES (@seq, @at, @kind, @id, @actor, @detail, @prev, @hash)",
-            ("@seq", sequence), ("@at", atMs), ("@kind", kind), ("@id", messageId), ("@actor", actor), ("@detail", detail), ("@prev", previous), ("@hash", hash));
+        scope.Events.Add(new AuditEntry(sequence, atMs, kind, messageId, actor, detail, previous, hash));
+        scope.AuditHead = (sequence, hash);
     }
 
     public Task AppendAuditAsync(string kind, string messageId, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -41,6 +31,7 @@ internal sealed partial class SqlGatewayStore
             var known = scope.Scalar("SELECT COUNT(*) FROM history WHERE message_id = @id AND event_kind = @kind AND detail = @detail",
                 ("@id", messageId), ("@kind", (int)EventKind.Alarm), ("@detail", detail));
             if (Convert.ToInt64(known, System.Globalization.CultureInfo.InvariantCulture) == 0
+                && !scope.Events.Any(h => h.MessageId == messageId && h.EventKind == (int)EventKind.Alarm && h.Detail == detail)
                 && scope.Scalar("SELECT stage FROM messages WHERE key = @id", ("@id", messageId)) is not null)
             {
                 AppendHistory(scope, messageId, CurrentStage(scope, messageId), at, detail, eventKind: EventKind.Alarm);
@@ -52,15 +43,12 @@ internal sealed partial class SqlGatewayStore
     public Task<AuditCheckpoint?> CheckpointAuditAsync(Func<long, byte[], long, byte[]> sign, DateTimeOffset at, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync<AuditCheckpoint?>(scope =>
         {
-            using var head = scope.Command("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-            using var r = head.ExecuteReader();
-            if (!r.Read())
+            var (sequence, hash) = scope.AuditHead;
+            if (sequence == 0)
             {
                 return null;
             }
 
-            var (sequence, hash) = (r.GetInt64(0), (byte[])r[1]);
-            r.Close();
             var last = scope.Scalar("SELECT MAX(head_seq) FROM audit_checkpoints");
             if (last is not null && Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture) >= sequence)
             {

@@ -42,8 +42,7 @@ internal sealed partial class SqlGatewayStore
         {
             foreach (var id in messageIds)
             {
-                using var find = scope.Command("SELECT stage, delivered_at, receiver_body FROM messages WHERE key = @id", ("@id", id));
-                using var r = find.ExecuteReader();
+                using var r = scope.Reader("SELECT stage, delivered_at, receiver_body FROM messages WHERE key = @id", ("@id", id));
                 if (!r.Read())
                 {
                     continue;
@@ -51,13 +50,16 @@ internal sealed partial class SqlGatewayStore
 
                 var (stage, firstTime, body) = ((Stage)r.GetInt32(0), r.IsDBNull(1), r.GetString(2));
                 r.Close();
-                scope.Execute("UPDATE messages SET last_delivered_at = @at, delivery_count = delivery_count + 1 WHERE key = @id",
-                    ("@at", Times.ToUnixMs(at)), ("@id", id));
+                const string Delivery = "last_delivered_at = @delivered, delivery_count = delivery_count + 1";
                 if (firstTime)
                 {
-                    scope.Execute("UPDATE messages SET delivered_at = @at WHERE key = @id", ("@at", Times.ToUnixMs(at)), ("@id", id));
-                    ReachStage(scope, id, stage, Stage.Delivered, at, "delivered to the receiving system");
+                    ReachStage(scope, id, stage, Stage.Delivered, at, "delivered to the receiving system",
+                        change: new RowChange($"{Delivery}, delivered_at = @delivered", ("@delivered", Times.ToUnixMs(at))));
                     EnqueueOutbox(scope, OutboxEntryType.Status, id, Stage.Delivered, at, body);
+                }
+                else
+                {
+                    scope.Execute($"UPDATE messages SET {Delivery} WHERE key = @id", ("@delivered", Times.ToUnixMs(at)), ("@id", id));
                 }
             }
 
@@ -67,8 +69,7 @@ internal sealed partial class SqlGatewayStore
     public Task<AcknowledgeOutcome> AcknowledgeAsync(string messageId, string? acknowledgingBody, DateTimeOffset at, string actor, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>
         {
-            using var find = scope.Command("SELECT stage, receiver_body, acknowledged_at, direction FROM messages WHERE key = @id", ("@id", messageId));
-            using var r = find.ExecuteReader();
+            using var r = scope.Reader("SELECT stage, receiver_body, acknowledged_at, direction FROM messages WHERE key = @id", ("@id", messageId));
             if (!r.Read() || (Direction)r.GetInt32(3) != Direction.Inbound)
             {
                 throw new NotFoundException("received notice", messageId);
@@ -91,8 +92,8 @@ internal sealed partial class SqlGatewayStore
                 return new AcknowledgeOutcome(messageId, stage, Times.FromUnixMs(earlier));
             }
 
-            scope.Execute("UPDATE messages SET acknowledged_at = @at WHERE key = @id", ("@at", Times.ToUnixMs(at)), ("@id", messageId));
-            ReachStage(scope, messageId, stage, Stage.Acknowledged, at, $"acknowledged by {receiver}", actor: actor);
+            ReachStage(scope, messageId, stage, Stage.Acknowledged, at, $"acknowledged by {receiver}", actor: actor,
+                change: new RowChange("acknowledged_at = @acknowledged", ("@acknowledged", Times.ToUnixMs(at))));
             EnqueueOutbox(scope, OutboxEntryType.Status, messageId, Stage.Acknowledged, at, receiver);
             return new AcknowledgeOutcome(messageId, Stages.Advance(stage, Stage.Acknowledged), Times.AsStored(at));
         }, cancellationToken);

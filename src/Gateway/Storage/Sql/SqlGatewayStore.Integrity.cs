@@ -28,8 +28,7 @@ internal sealed partial class SqlGatewayStore
 
     private static bool Quarantine(WriteScope scope, string messageId, string problem, DateTimeOffset at)
     {
-        using var find = scope.Command("SELECT stage, refusal_rule FROM messages WHERE key = @id", ("@id", messageId));
-        using var r = find.ExecuteReader();
+        using var r = scope.Reader("SELECT stage, refusal_rule FROM messages WHERE key = @id", ("@id", messageId));
         var known = r.Read();
         if (known && !r.IsDBNull(1) && r.GetString(1) == StoredEnvelopes.QuarantineRule && (Stage)r.GetInt32(0) == Stage.Failed)
         {

@@ -17,10 +17,9 @@ internal sealed partial class SqlGatewayStore
         _writer.ExecuteAsync(scope =>
         {
             var due = new List<(long Id, string MessageId, string Description, long DueAt)>();
-            using (var find = scope.Command(
+            using (var r = scope.Reader(
                 "SELECT id, message_id, description, due_at FROM obligations WHERE closed_at IS NULL AND overdue_at IS NULL AND due_at < @now ORDER BY due_at LIMIT 1000",
                 ("@now", Times.ToUnixMs(now))))
-            using (var r = find.ExecuteReader())
             {
                 while (r.Read())
                 {

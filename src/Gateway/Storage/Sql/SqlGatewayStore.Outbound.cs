@@ -28,7 +28,8 @@ internal sealed partial class SqlGatewayStore
             var stage = admission.Refusal is null ? Stage.Accepted : Stage.Refused;
             var requestKey = admission.Refusal is null ? RequestKeyOf(ledger, command.Envelope) : null;
             InsertMessage(scope, new NewMessage(command.Envelope, command.EnvelopeBytes, digest, command.Kind,
-                Direction.Outbound, stage, command.At, admission.Refusal, ReplyKey: requestKey));
+                Direction.Outbound, stage, command.At, admission.Refusal, ReplyKey: requestKey,
+                Flags: admission.Refusal is null ? FlagsOf(admission) : null));
             if (admission.Refusal is null)
             {
                 EnqueueOutbox(scope, OutboxEntryType.Notice, key, null, command.At, null);
@@ -83,22 +84,32 @@ internal sealed partial class SqlGatewayStore
                     continue;
                 }
 
-                var current = CurrentStage(scope, messageId);
-                scope.Execute("UPDATE messages SET receipt = @receipt WHERE key = @id", ("@receipt", receipt.ToByteArray()), ("@id", messageId));
+                Stage current;
+                object? reported;
+                using (var r = scope.Reader("SELECT stage, COALESCE(delivered_at, acknowledged_at) FROM messages WHERE key = @id", ("@id", messageId)))
+                {
+                    if (!r.Read())
+                    {
+                        continue;
+                    }
+
+                    (current, reported) = ((Stage)r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt64(1));
+                }
+
                 if (receipt.Status == ReceiptStatus.Stored)
                 {
                     // The peer's delivered report can overtake its receipt; it already proved the notice stored, so RELAYED
                     // is not put after it (each stage time stays in this node's clock, in stage order).
-                    var reported = scope.Scalar("SELECT COALESCE(delivered_at, acknowledged_at) FROM messages WHERE key = @id", ("@id", messageId));
                     var relayedAt = reported is long ms && Times.FromUnixMs(ms) < at ? Times.FromUnixMs(ms) : at;
-                    ReachStage(scope, messageId, current, Stage.Relayed, relayedAt, "stored by the receiving node; receipt held");
+                    ReachStage(scope, messageId, current, Stage.Relayed, relayedAt, "stored by the receiving node; receipt held",
+                        change: new RowChange("receipt = @receipt", ("@receipt", receipt.ToByteArray())));
                 }
                 else
                 {
-                    scope.Execute("UPDATE messages SET refusal_rule = @rule, refusal_article = @article, refusal_message = @message, refusal_fields = @fields WHERE key = @id",
-                        ("@rule", receipt.Refusal?.RuleId), ("@article", receipt.Refusal?.Article), ("@message", receipt.Refusal?.Message),
-                        ("@fields", receipt.Refusal is null ? null : string.Join(",", receipt.Refusal.Fields)), ("@id", messageId));
-                    ReachStage(scope, messageId, current, Stage.RefusedByPeer, at, "refused by the receiving node", receipt.Refusal);
+                    ReachStage(scope, messageId, current, Stage.RefusedByPeer, at, "refused by the receiving node", receipt.Refusal,
+                        change: new RowChange("receipt = @receipt, refusal_rule = @rule, refusal_article = @article, refusal_message = @message, refusal_fields = @fields",
+                            ("@receipt", receipt.ToByteArray()), ("@rule", receipt.Refusal?.RuleId), ("@article", receipt.Refusal?.Article),
+                            ("@message", receipt.Refusal?.Message), ("@fields", receipt.Refusal is null ? null : string.Join(",", receipt.Refusal.Fields))));
                 }
             }
 
@@ -157,10 +168,9 @@ internal sealed partial class SqlGatewayStore
                 }
 
                 // The report concerns a notice this node sent: its id is unique per sending body (named in the report).
-                using var find = scope.Command(
+                using var reader = scope.Reader(
                     $"SELECT stage, {column}, key FROM messages WHERE id = @id AND direction = @dir AND (@body = '' OR sender_body = @body) LIMIT 2",
                     ("@id", report.MessageId), ("@dir", (int)Direction.Outbound), ("@body", report.SenderBody));
-                using var reader = find.ExecuteReader();
                 if (!reader.Read() || !reader.IsDBNull(1))
                 {
                     continue;
@@ -177,14 +187,13 @@ internal sealed partial class SqlGatewayStore
                 // This node's stage times are in its own clock: the stage is reached when the report arrives here, and the
                 // other node's claimed time is kept as a labelled detail, so skew never makes a latency negative or inflated.
                 var at = _time.GetUtcNow();
-                scope.Execute($"UPDATE messages SET {column} = @at WHERE key = @id", ("@at", Times.ToUnixMs(at)), ("@id", key));
                 var claimed = WireTimes.TryToDateTimeOffset(report.At, out var peerAt)
                     ? $" at {peerAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)} (other node's clock)"
                     : "";
                 var detail = report.Stage == Stage.Delivered
                     ? $"delivered to the receiving system{claimed}"
                     : $"acknowledged by {SafeText.Bounded(report.ByBody)}{claimed}";
-                ReachStage(scope, key, current, report.Stage, at, detail);
+                ReachStage(scope, key, current, report.Stage, at, detail, change: new RowChange($"{column} = @reported", ("@reported", Times.ToUnixMs(at))));
                 recorded++;
             }
 
@@ -197,12 +206,11 @@ internal sealed partial class SqlGatewayStore
     /// scoped to the sender keep it (then only if the sender matches), so a retry across the upgrade is still a duplicate.</summary>
     private static ExistingMessage? FindExisting(WriteScope scope, Envelope e)
     {
-        using var command = scope.Command("""
+        using var r = scope.Reader("""
             SELECT digest, stage, accepted_at, refusal_rule, refusal_article, refusal_message, refusal_fields, receipt FROM messages
             WHERE key IN (@key, @id) AND sender_party = @sp AND sender_body = @sb LIMIT 1
             """,
             ("@key", MessageKeys.Of(e)), ("@id", e.Id), ("@sp", (int)e.SenderParty), ("@sb", e.SenderBody));
-        using var r = command.ExecuteReader();
         if (!r.Read())
         {
             return null;

@@ -16,7 +16,7 @@ internal sealed partial class SqlGatewayStore
             var receipts = new List<Receipt>(notices.Count);
             for (var i = 0; i < notices.Count; i++)
             {
-                receipts.Add(StoreIsolated(scope, notices[i], at, i, ref lastSequence));
+                receipts.Add(StoreIsolated(scope, notices[i], at, ref lastSequence));
             }
 
             scope.Execute("UPDATE counters SET value = @v WHERE name = 'peer_notice_sequence'", ("@v", lastSequence));
@@ -25,28 +25,28 @@ internal sealed partial class SqlGatewayStore
 
     /// <summary>Each notice in its own savepoint: one whose rules or insert throw is refused alone, with the reason in its
     /// receipt, and the rest of the batch goes on in order. Storage full is not the notice's fault: it fails the batch (retryable).</summary>
-    private Receipt StoreIsolated(WriteScope scope, RelayedCommand notice, DateTimeOffset at, int index, ref long lastSequence)
+    private Receipt StoreIsolated(WriteScope scope, RelayedCommand notice, DateTimeOffset at, ref long lastSequence)
     {
         var before = lastSequence;
-        scope.Execute($"SAVEPOINT relayed{index}");
+        scope.Savepoint("relayed");
         try
         {
             var receipt = StoreOne(scope, notice, at, ref lastSequence);
-            scope.Execute($"RELEASE SAVEPOINT relayed{index}");
+            scope.Release("relayed");
             return receipt;
         }
         catch (Exception e) when (!IsStorageFull(e))
         {
-            scope.Execute($"ROLLBACK TO SAVEPOINT relayed{index}");
-            scope.Execute($"RELEASE SAVEPOINT relayed{index}");
+            scope.RollbackTo("relayed");
+            scope.Release("relayed");
             lastSequence = before;
             LogPoisonNotice(_logger, SafeText.Bounded(notice.Envelope?.Id, 200), e.GetType().Name);
-            return StorePoisoned(scope, notice, at, index, ref lastSequence);
+            return StorePoisoned(scope, notice, at, ref lastSequence);
         }
     }
 
     /// <summary>Keeps a poison notice as refused (so a retry gets the same receipt); when even that fails, refuses it unstored.</summary>
-    private Receipt StorePoisoned(WriteScope scope, RelayedCommand notice, DateTimeOffset at, int index, ref long lastSequence)
+    private Receipt StorePoisoned(WriteScope scope, RelayedCommand notice, DateTimeOffset at, ref long lastSequence)
     {
         var digest = Digests.Sha256(notice.EnvelopeBytes);
         var refusal = new Refusal
@@ -61,19 +61,19 @@ internal sealed partial class SqlGatewayStore
         }
 
         var before = lastSequence;
-        scope.Execute($"SAVEPOINT poisoned{index}");
+        scope.Savepoint("poisoned");
         try
         {
             InsertMessage(scope, new NewMessage(envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound, Stage.Refused, at, refusal,
                 receipt.ToByteArray(), notice.Sequence));
             AppendHistory(scope, MessageKeys.Of(envelope), Stage.Refused, at, "refused on arrival: processing failed", refusal, storedDigest: digest);
             lastSequence = notice.Sequence;
-            scope.Execute($"RELEASE SAVEPOINT poisoned{index}");
+            scope.Release("poisoned");
         }
         catch (Exception e) when (!IsStorageFull(e))
         {
-            scope.Execute($"ROLLBACK TO SAVEPOINT poisoned{index}");
-            scope.Execute($"RELEASE SAVEPOINT poisoned{index}");
+            scope.RollbackTo("poisoned");
+            scope.Release("poisoned");
             lastSequence = before;
         }
 
@@ -129,10 +129,9 @@ internal sealed partial class SqlGatewayStore
         var requestKey = stored ? RequestKeyOf(ledger, notice.Envelope) : null;
         InsertMessage(scope, new NewMessage(notice.Envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound,
             stored ? Stage.Relayed : Stage.Refused, at, admission.Refusal, receipt.ToByteArray(), notice.Sequence,
-            stored ? NextCounter(scope, "inbox_cursor") : null, requestKey));
-        // The sender's signature is the receiving Party's proof of what it was sent.
-        scope.Execute("UPDATE messages SET notice_signature = @signature, sender_accepted_at = @sent WHERE key = @id",
-            ("@signature", notice.Signature), ("@sent", Times.ToUnixMs(notice.SenderAcceptedAt)), ("@id", key));
+            stored ? NextCounter(scope, "inbox_cursor") : null, requestKey, stored ? FlagsOf(admission) : null,
+            // The sender's signature is the receiving Party's proof of what it was sent.
+            notice.Signature, Times.ToUnixMs(notice.SenderAcceptedAt)));
         if (stored)
         {
             AppendHistory(scope, key, Stage.Relayed, at, "received from the other node", storedDigest: digest);

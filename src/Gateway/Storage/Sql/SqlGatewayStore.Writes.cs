@@ -9,14 +9,18 @@ internal sealed partial class SqlGatewayStore
     private const string InsertMessageSql = """
         INSERT INTO messages (key, id, direction, kind, sender_party, sender_body, receiver_party, receiver_body, level,
             in_reply_to, reply_key, correlation_id, created_at, accepted_at, stage, stage_at, digest, envelope,
-            refusal_rule, refusal_article, refusal_message, refusal_fields, receipt, peer_sequence, inbox_cursor)
+            refusal_rule, refusal_article, refusal_message, refusal_fields, receipt, peer_sequence, inbox_cursor, flags, notice_signature, sender_accepted_at)
         VALUES (@key, @id, @direction, @kind, @sp, @sb, @rp, @rb, @level, @reply, @replykey, @corr, @created, @accepted, @stage, @at,
-            @digest, @envelope, @rrule, @rart, @rmsg, @rfields, @receipt, @peerseq, @cursor)
+            @digest, @envelope, @rrule, @rart, @rmsg, @rfields, @receipt, @peerseq, @cursor, @flags, @signature, @sent)
         """;
 
     private sealed record NewMessage(
         Envelope Envelope, byte[] Bytes, byte[] Digest, string Kind, Direction Direction, Stage Stage, DateTimeOffset At,
-        Refusal? Refusal, byte[]? Receipt = null, long? PeerSequence = null, long? InboxCursor = null, string? ReplyKey = null);
+        Refusal? Refusal, byte[]? Receipt = null, long? PeerSequence = null, long? InboxCursor = null, string? ReplyKey = null,
+        string? Flags = null, byte[]? Signature = null, long? SenderAcceptedAt = null);
+
+    /// <summary>Columns a stage change sets on the message row in the same UPDATE (one write of the wide row, not two).</summary>
+    private sealed record RowChange(string Set, params (string Name, object? Value)[] Values);
 
     private static void InsertMessage(WriteScope scope, NewMessage m)
     {
@@ -30,7 +34,8 @@ internal sealed partial class SqlGatewayStore
             ("@stage", (int)m.Stage), ("@at", at), ("@digest", m.Digest), ("@envelope", m.Bytes),
             ("@rrule", m.Refusal?.RuleId), ("@rart", m.Refusal?.Article), ("@rmsg", m.Refusal?.Message),
             ("@rfields", m.Refusal is null ? null : string.Join(",", m.Refusal.Fields)),
-            ("@receipt", m.Receipt), ("@peerseq", m.PeerSequence), ("@cursor", m.InboxCursor));
+            ("@receipt", m.Receipt), ("@peerseq", m.PeerSequence), ("@cursor", m.InboxCursor),
+            ("@flags", m.Flags), ("@signature", m.Signature), ("@sent", m.SenderAcceptedAt));
     }
 
     private static void AppendHistory(WriteScope scope, string messageId, Stage stage, DateTimeOffset at, string? detail, Refusal? refusal = null,
@@ -40,24 +45,24 @@ internal sealed partial class SqlGatewayStore
         var auditDetail = refusal is null ? detail ?? "" : $"{refusal.RuleId} ({refusal.Article}): {refusal.Message}";
         // The entry that records storing an envelope carries its digest, so the chain vouches for the stored bytes.
         AppendAudit(scope, what, messageId, actor, storedDigest is null ? auditDetail : $"{auditDetail} {StoredEnvelopes.AuditDigest(storedDigest)}", at);
-        scope.Execute("""
-            INSERT INTO history (message_id, stage, at, detail, refusal_rule, refusal_article, refusal_message, event_kind)
-            VALUES (@id, @stage, @at, @detail, @rule, @article, @message, @event)
-            """,
-            ("@id", messageId), ("@stage", (int)stage), ("@at", Times.ToUnixMs(at)), ("@detail", detail),
-            ("@rule", refusal?.RuleId), ("@article", refusal?.Article), ("@message", refusal?.Message), ("@event", (int)eventKind));
-        scope.HistoryChanged = true;
+        scope.Events.Add(new HistoryRow(messageId, (int)stage, Times.ToUnixMs(at), detail, refusal?.RuleId, refusal?.Article, refusal?.Message, (int)eventKind));
     }
 
-    /// <summary>Moves a message's shown stage through <see cref="Stages.Advance"/> and records the stage in its history.</summary>
+    /// <summary>Moves a message's shown stage through <see cref="Stages.Advance"/> and records the stage in its history;
+    /// <paramref name="change"/> is written in the same UPDATE.</summary>
     private static void ReachStage(WriteScope scope, string messageId, Stage current, Stage reached, DateTimeOffset at, string? detail, Refusal? refusal = null,
-        string actor = "node")
+        string actor = "node", RowChange? change = null)
     {
         var next = Stages.Advance(current, reached);
         if (next != current)
         {
-            scope.Execute("UPDATE messages SET stage = @stage, stage_at = @at WHERE key = @id",
-                ("@stage", (int)next), ("@at", Times.ToUnixMs(at)), ("@id", messageId));
+            var set = change is null ? "stage = @stage, stage_at = @at" : $"stage = @stage, stage_at = @at, {change.Set}";
+            scope.Execute($"UPDATE messages SET {set} WHERE key = @id",
+                [("@stage", (int)next), ("@at", Times.ToUnixMs(at)), ("@id", messageId), .. (change?.Values ?? [])]);
+        }
+        else if (change is not null)
+        {
+            scope.Execute($"UPDATE messages SET {change.Set} WHERE key = @id", [("@id", messageId), .. change.Values]);
         }
 
         AppendHistory(scope, messageId, reached, at, detail, refusal, actor: actor);
@@ -78,8 +83,7 @@ internal sealed partial class SqlGatewayStore
             return;
         }
 
-        using var command = scope.Command("SELECT stage FROM messages WHERE key = @id", ("@id", requestKey));
-        if (command.ExecuteScalar() is not long stage || (Stage)stage == Stage.Answered || Stages.IsTerminalFailure((Stage)stage))
+        if (scope.Scalar("SELECT stage FROM messages WHERE key = @id", ("@id", requestKey)) is not long stage || (Stage)stage == Stage.Answered || Stages.IsTerminalFailure((Stage)stage))
         {
             return;
         }

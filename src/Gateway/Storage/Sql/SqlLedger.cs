@@ -47,8 +47,7 @@ internal sealed class SqlLedger(WriteScope scope) : ILedger
 
     private List<LedgerEntry> Query(string sql, params (string, object?)[] parameters)
     {
-        using var command = scope.Command(sql, parameters);
-        using var reader = command.ExecuteReader();
+        using var reader = scope.Reader(sql, parameters);
         var entries = new List<LedgerEntry>();
         while (reader.Read())
         {

@@ -1,38 +1,86 @@
 using System.Data.Common;
+using ClassifiedGateway.Gateway.Security;
 
 namespace ClassifiedGateway.Gateway.Storage.Sql;
 
 /// <summary>One write operation's view of the group commit's transaction.</summary>
-internal sealed class WriteScope(DbConnection connection, DbTransaction transaction, StoreCounters counters)
+/// <remarks>Commands come from the writer's <see cref="StatementCache"/>: callers never dispose them, only the readers they
+/// return. The audit chain's head is kept here for the transaction, so appending an entry reads nothing; a ROLLBACK TO puts
+/// back the head its savepoint saw (with the rows buffered since dropped, see <see cref="PendingEvents"/>), and a new
+/// transaction starts without one, so it is never stale.</remarks>
+internal sealed class WriteScope(StatementCache statements, DbTransaction transaction, StoreCounters counters)
 {
+    private (long Sequence, byte[] Hash)? _auditHead;
+
+    /// <summary>This commit's history and audit rows, written by <see cref="Flush"/> just before COMMIT.</summary>
+    public PendingEvents Events { get; } = new();
+
     public bool OutboxChanged { get; set; }
 
     public bool InboxChanged { get; set; }
 
     public bool HistoryChanged { get; set; }
 
-    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
-        // Every command made here is executed exactly once by its caller, so counting here counts statements run.
+        // Every command handed out here is executed exactly once by its caller, so counting here counts statements run.
         counters.Wrote();
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        SqlParameters.Bind(command, parameters);
-        return command;
+        return statements.Get(sql, transaction, parameters);
     }
 
-    public int Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        return command.ExecuteNonQuery();
-    }
+    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Command(sql, parameters).ExecuteNonQuery();
 
     public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
+        var value = Command(sql, parameters).ExecuteScalar();
         return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs a query; the caller disposes the reader before running the same SQL again.</summary>
+    public DbDataReader Reader(string sql, params (string Name, object? Value)[] parameters) => Command(sql, parameters).ExecuteReader();
+
+    public void Savepoint(string name)
+    {
+        Execute($"SAVEPOINT {name}");
+        Events.Mark(name, _auditHead);
+    }
+
+    public void Release(string name)
+    {
+        Execute($"RELEASE SAVEPOINT {name}");
+        Events.Release(name);
+    }
+
+    public void RollbackTo(string name)
+    {
+        Execute($"ROLLBACK TO SAVEPOINT {name}");
+        _auditHead = Events.RollBackTo(name);
+    }
+
+    /// <summary>Writes the buffered history and audit rows (the writer calls it once, after the last operation, before COMMIT).</summary>
+    public void Flush()
+    {
+        HistoryChanged |= Events.HasHistory;
+        Events.Flush(this);
+    }
+
+    /// <summary>The last audit entry's sequence and hash (0 and the genesis hash for an empty chain).</summary>
+    public (long Sequence, byte[] Hash) AuditHead
+    {
+        get
+        {
+            if (_auditHead is { } head)
+            {
+                return head;
+            }
+
+            using var r = Reader("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+            var read = r.Read() ? (r.GetInt64(0), (byte[])r[1]) : (0L, AuditHash.Genesis);
+            _auditHead = read;
+            return read;
+        }
+
+        set => _auditHead = value;
     }
 }
 

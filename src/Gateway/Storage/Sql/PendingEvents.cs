@@ -1,0 +1,105 @@
+using System.Text;
+using ClassifiedGateway.Gateway.Security;
+
+namespace ClassifiedGateway.Gateway.Storage.Sql;
+
+/// <summary>One history row as the store writes it.</summary>
+internal sealed record HistoryRow(string MessageId, int Stage, long AtMs, string? Detail, string? Rule, string? Article, string? Message, int EventKind);
+
+/// <summary>The history and audit rows of one group commit, written with a few multi-row INSERTs just before COMMIT.</summary>
+/// <remarks>Each entry is still one row, hash-chained in the order the operations ran, so every message keeps its own audit
+/// entries (verify-audit and evidence export are unchanged); only the statements are per commit. Savepoints mark how much
+/// was buffered: a ROLLBACK TO drops what the rolled-back operation buffered and puts the chain's head back where it was.</remarks>
+internal sealed class PendingEvents
+{
+    private const int Chunk = 64;
+    private static readonly string[] AuditColumns = ["seq", "at", "kind", "message_id", "actor", "detail", "prev_hash", "hash"];
+    private static readonly string[] HistoryColumns = ["message_id", "stage", "at", "detail", "refusal_rule", "refusal_article", "refusal_message", "event_kind"];
+    private static readonly Dictionary<(string, int), string> Texts = [];
+
+    private readonly List<AuditEntry> _audit = [];
+    private readonly List<HistoryRow> _history = [];
+    private readonly List<(string Name, int Audit, int History, (long, byte[])? Head)> _marks = [];
+
+    public bool HasHistory => _history.Count > 0;
+
+    public void Add(AuditEntry entry) => _audit.Add(entry);
+
+    public void Add(HistoryRow row) => _history.Add(row);
+
+    /// <summary>Whether a history row not yet written matches (for checks that would otherwise miss this commit's rows).</summary>
+    public bool Any(Func<HistoryRow, bool> match) => _history.Exists(r => match(r));
+
+    public void Mark(string name, (long, byte[])? head) => _marks.Add((name, _audit.Count, _history.Count, head));
+
+    /// <summary>Drops what was buffered since the savepoint (which stays open, as in SQL) and returns the head it saw.</summary>
+    public (long, byte[])? RollBackTo(string name)
+    {
+        var i = _marks.FindLastIndex(m => m.Name == name);
+        var mark = _marks[i];
+        _audit.RemoveRange(mark.Audit, _audit.Count - mark.Audit);
+        _history.RemoveRange(mark.History, _history.Count - mark.History);
+        _marks.RemoveRange(i + 1, _marks.Count - i - 1);
+        return mark.Head;
+    }
+
+    public void Release(string name)
+    {
+        var i = _marks.FindLastIndex(m => m.Name == name);
+        _marks.RemoveRange(i, _marks.Count - i);
+    }
+
+    /// <summary>Writes everything buffered: chunks of 64 rows, the rest in powers of two, so few distinct texts are ever prepared.</summary>
+    public void Flush(WriteScope scope)
+    {
+        Write(scope, "audit", AuditColumns, _audit, a => [a.Sequence, a.AtMs, a.Kind, a.MessageId, a.Actor, a.Detail, a.PreviousHash, a.Hash]);
+        Write(scope, "history", HistoryColumns, _history, h => [h.MessageId, h.Stage, h.AtMs, h.Detail, h.Rule, h.Article, h.Message, h.EventKind]);
+        _audit.Clear();
+        _history.Clear();
+    }
+
+    private static void Write<T>(WriteScope scope, string table, string[] columns, List<T> rows, Func<T, object?[]> values)
+    {
+        var done = 0;
+        while (done < rows.Count)
+        {
+            var left = rows.Count - done;
+            var count = left >= Chunk ? Chunk : 1 << (31 - int.LeadingZeroCount(left));
+            var parameters = new (string, object?)[count * columns.Length];
+            for (var r = 0; r < count; r++)
+            {
+                var row = values(rows[done + r]);
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    parameters[(r * columns.Length) + c] = (Name(r, c), row[c]);
+                }
+            }
+
+            scope.Execute(Text(table, columns, count), parameters);
+            done += count;
+        }
+    }
+
+    private static string Name(int row, int column) => $"@p{row}_{column}";
+
+    private static string Text(string table, string[] columns, int count)
+    {
+        lock (Texts)
+        {
+            if (Texts.TryGetValue((table, count), out var text))
+            {
+                return text;
+            }
+
+            var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
+            for (var r = 0; r < count; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (").AppendJoin(", ", Enumerable.Range(0, columns.Length).Select(c => Name(r, c))).Append(')');
+            }
+
+            text = sql.ToString();
+            Texts[(table, count)] = text;
+            return text;
+        }
+    }
+}
