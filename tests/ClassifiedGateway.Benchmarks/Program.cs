@@ -10,10 +10,11 @@ using Google.Protobuf.WellKnownTypes;
 using ClassifiedGateway.Benchmarks;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Two bounded benchmarks of the real store (SQLite, WAL, synchronous=FULL, group commit):
+// Bounded benchmarks of the real store (SQLite, WAL, synchronous=FULL, group commit):
 //   submit [callers...]  durable submits per second at several numbers of concurrent callers;
 //   list [--messages N]  the operators' list (one page of 50) with N messages stored (default 100,000; 1000000 for 10⁶);
-//   e2e [options]        two real node processes end to end (E2e/E2eOptions.cs lists the options).
+//   e2e [options]        two real node processes end to end (E2e/E2eOptions.cs lists the options);
+//   lifecycle [N]        N notices through both stores to ACKNOWLEDGED: statements and fsyncs per notice per node.
 if (args.FirstOrDefault() == "e2e")
 {
     Environment.ExitCode = await ClassifiedGateway.Benchmarks.E2e.E2eBenchmark.RunAsync(args[1..]);
@@ -24,6 +25,12 @@ if (args.FirstOrDefault() == "list")
 {
     var messages = args.Length == 3 && args[1] == "--messages" ? int.Parse(args[2], CultureInfo.InvariantCulture) : ListBenchmark.DefaultMessages;
     await ListBenchmark.RunAsync(messages);
+    return;
+}
+
+if (args.FirstOrDefault() == "lifecycle")
+{
+    await LifecycleBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000);
     return;
 }
 
