@@ -1,39 +1,99 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 
 namespace ClassifiedGateway.Gateway.Security;
 
 /// <summary>This node's signatures and its checks of the peer's: notices, receipts, status reports, audit checkpoints.</summary>
+/// <remarks>The ECDSA keys are taken from the certificates once per certificate set, not once per signature (extracting them
+/// was about a third of all CPU); a rotation (a new <see cref="CertificateStore.Snapshot"/>) loads the new keys on first use.</remarks>
 public sealed class NodeKeys(CertificateStore certificates)
 {
+    private LoadedKeys? _keys;
+
     public byte[] SignNotice(long sequence, DateTimeOffset acceptedAt, byte[] envelope) =>
-        NodeSignatures.Sign(certificates.Current.Node, SignedBytes.Notice(sequence, Times.ToUnixMs(acceptedAt), envelope));
+        Keys.Sign(SignedBytes.Notice(sequence, Times.ToUnixMs(acceptedAt), envelope));
 
     public bool PeerSignedNotice(RelayedNotice notice) =>
         notice.AcceptedAt is not null
-        && NodeSignatures.Verify(certificates.Current.PeerNode,
-            SignedBytes.Notice(notice.Sequence, SignedBytes.UnixMs(notice.AcceptedAt), notice.Envelope.Span), notice.Signature.Span);
+        && Keys.PeerVerify(SignedBytes.Notice(notice.Sequence, SignedBytes.UnixMs(notice.AcceptedAt), notice.Envelope.Span), notice.Signature.Span);
 
     public Receipt SignReceipt(Receipt receipt)
     {
         var signed = receipt.Clone();
         signed.Signature = Google.Protobuf.ByteString.Empty;
-        signed.Signature = Google.Protobuf.ByteString.CopyFrom(NodeSignatures.Sign(certificates.Current.Node, SignedBytes.Receipt(signed)));
+        signed.Signature = Google.Protobuf.ByteString.CopyFrom(Keys.Sign(SignedBytes.Receipt(signed)));
         return signed;
     }
 
-    public bool PeerSignedReceipt(Receipt receipt) =>
-        NodeSignatures.Verify(certificates.Current.PeerNode, SignedBytes.Receipt(receipt), receipt.Signature.Span);
+    public bool PeerSignedReceipt(Receipt receipt) => Keys.PeerVerify(SignedBytes.Receipt(receipt), receipt.Signature.Span);
 
     public StatusReport SignStatus(StatusReport report)
     {
-        report.Signature = Google.Protobuf.ByteString.CopyFrom(NodeSignatures.Sign(certificates.Current.Node, SignedBytes.Status(report)));
+        report.Signature = Google.Protobuf.ByteString.CopyFrom(Keys.Sign(SignedBytes.Status(report)));
         return report;
     }
 
-    public bool PeerSignedStatus(StatusReport report) =>
-        NodeSignatures.Verify(certificates.Current.PeerNode, SignedBytes.Status(report), report.Signature.Span);
+    public bool PeerSignedStatus(StatusReport report) => Keys.PeerVerify(SignedBytes.Status(report), report.Signature.Span);
 
     public byte[] SignCheckpoint(long headSequence, byte[] headHash, long atMs) =>
-        NodeSignatures.Sign(certificates.Current.Node, SignedBytes.Checkpoint(headSequence, headHash, atMs));
+        Keys.Sign(SignedBytes.Checkpoint(headSequence, headHash, atMs));
+
+    /// <summary>Signs arbitrary signed bytes (a batch root) with this node's key.</summary>
+    public byte[] Sign(byte[] data) => Keys.Sign(data);
+
+    /// <summary>Whether the peer node's key signed <paramref name="data"/>.</summary>
+    public bool PeerSigned(byte[] data, ReadOnlySpan<byte> signature) => Keys.PeerVerify(data, signature);
+
+    /// <summary>The keys of the current certificate set, loaded again only when the set changed.</summary>
+    private LoadedKeys Keys
+    {
+        get
+        {
+            var current = certificates.Current;
+            var keys = Volatile.Read(ref _keys);
+            if (keys is null || !ReferenceEquals(keys.Source, current))
+            {
+                // Replaced, not disposed: a signature in progress on another thread may still hold the old one.
+                keys = new LoadedKeys(current);
+                Volatile.Write(ref _keys, keys);
+            }
+
+            return keys;
+        }
+    }
+
+    /// <summary>One certificate set's private and peer public keys. OpenSSL-backed keys are used under a lock each: the
+    /// platform does not promise that one key object may sign on two threads at once.</summary>
+    private sealed class LoadedKeys(CertificateStore.Snapshot source)
+    {
+        private readonly ECDsa _own = source.Node.GetECDsaPrivateKey() ?? throw new InvalidOperationException("The node certificate has no ECDSA private key.");
+        private readonly ECDsa? _peer = source.PeerNode.GetECDsaPublicKey();
+        private readonly Lock _ownGate = new();
+        private readonly Lock _peerGate = new();
+
+        public CertificateStore.Snapshot Source { get; } = source;
+
+        public byte[] Sign(byte[] data)
+        {
+            lock (_ownGate)
+            {
+                return _own.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            }
+        }
+
+        public bool PeerVerify(byte[] data, ReadOnlySpan<byte> signature)
+        {
+            if (signature.Length == 0 || _peer is null)
+            {
+                return false;
+            }
+
+            lock (_peerGate)
+            {
+                return _peer.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            }
+        }
+    }
 }
