@@ -37,9 +37,13 @@ internal sealed class PeerLink : IDisposable
             },
         });
         Client = new PeerRelayService.PeerRelayServiceClient(_channel);
+        Health = new Grpc.Health.V1.Health.HealthClient(_channel);
     }
 
     public PeerRelayService.PeerRelayServiceClient Client { get; }
+
+    /// <summary>The other node's standard health service on its peer listener: the idle probe of the link.</summary>
+    public Grpc.Health.V1.Health.HealthClient Health { get; }
 
     public void Dispose() => _channel.Dispose();
 }
