@@ -49,6 +49,18 @@ public sealed class DashboardLinkBrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ConsoleArtifacts.File("strip-peer-down-en.png"), FullPage = true });
         await page.Locator("#back").ClickAsync();
 
+        // The strip and the waiting mark in the operators' own languages.
+        await page.SelectOptionAsync("#lang", "kk");
+        await Expect(page.Locator("#link-state")).ToContainTextAsync("TM торабы");
+        await Expect(page.Locator("#link-state")).ToContainTextAsync("ҚОЛЖЕТІМСІЗ");
+        await Expect(waiting).ToContainTextAsync("басқа торапты күтуде");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ConsoleArtifacts.File("strip-peer-down-kk.png"), FullPage = true });
+        await page.SelectOptionAsync("#lang", "tk");
+        await Expect(page.Locator("#link-state")).ToContainTextAsync("ELÝETERSIZ");
+        await Expect(waiting).ToContainTextAsync("beýleki düwne garaşýar");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ConsoleArtifacts.File("strip-peer-down-tk.png"), FullPage = true });
+        await page.SelectOptionAsync("#lang", "en");
+
         await pair.StartTmAsync();
         await Expect(page.Locator("#link-strip[data-reachable='up']")).ToBeVisibleAsync(Recovery);
         await Expect(page.Locator("tr[data-id='link-waits']:not([data-stage='ACCEPTED'])")).ToBeVisibleAsync(Recovery);
