@@ -30,7 +30,16 @@
     return new Promise((resolve) => dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok" ? note.value : null), { once: true }));
   }
 
+  function dialogLabels() {
+    const dialog = document.getElementById("action-dialog");
+    dialog.querySelector("label span").textContent = t("note");
+    dialog.querySelector("[value=ok]").textContent = t("confirm");
+    dialog.querySelector("[value=cancel]").textContent = t("cancel");
+    document.getElementById("retry-relay").textContent = t("retryRelay");
+  }
+
   function renderHeader() {
+    dialogLabels();
     if (!me) return;
     const who = document.getElementById("whoami");
     who.dataset.role = me.role; who.dataset.body = me.body; who.dataset.node = me.node;
@@ -86,5 +95,6 @@
   document.addEventListener("cg:obligations", () => { renderObligations(); loadWaiting().catch(() => {}); });
   document.getElementById("lang")?.addEventListener("change", () => setTimeout(() => { renderHeader(); renderObligations(); }, 0));
 
+  dialogLabels();
   fetch("/api/me", { cache: "no-store" }).then((r) => r.json()).then((m) => { me = m; renderHeader(); renderObligations(); loadWaiting().catch(() => {}); });
 })();

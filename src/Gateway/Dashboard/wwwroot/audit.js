@@ -17,6 +17,11 @@
     document.querySelector("#audit tbody").innerHTML = data.items.map((e) => `<tr data-seq="${e.sequence}" data-kind="${esc(e.kind)}">`
       + `<td>${e.sequence}</td><td>${esc(CG.time(e.at))}</td><td>${esc(e.kind)}</td><td>${esc(e.actor)}</td><td>${esc(e.messageId)}</td>`
       + `<td class="detail">${esc(e.detail)}</td></tr>`).join("");
+    labels();
+  }
+
+  // The view's fixed labels, in the viewer's language from the start (hidden or not).
+  function labels() {
     document.getElementById("audit-open").textContent = t("auditTrail");
     document.getElementById("audit-verify").textContent = t("verifyNow");
     document.getElementById("audit-older").textContent = t("auditOlder");
@@ -40,6 +45,6 @@
   document.getElementById("audit-verify").addEventListener("click", () => load(true));
   document.getElementById("audit-older").addEventListener("click", () => { if (data && data.next) { stack.push(before); before = data.next; load(false); } });
   document.getElementById("audit-newest").addEventListener("click", () => { before = null; stack.length = 0; load(false); });
-  document.getElementById("lang")?.addEventListener("change", () => setTimeout(render, 0));
-  document.getElementById("audit-open").textContent = t("auditTrail");
+  document.getElementById("lang")?.addEventListener("change", () => setTimeout(() => { labels(); render(); }, 0));
+  labels();
 })();

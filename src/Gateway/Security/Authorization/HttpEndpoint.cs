@@ -22,6 +22,19 @@ public static class HttpEndpoints
     public static readonly HttpEndpoint Evidence = new("api-evidence", "/api/messages/{id}/evidence");
     public static readonly HttpEndpoint Obligations = new("api-obligations", "/api/obligations");
     public static readonly HttpEndpoint Events = new("api-events", "/api/events");
+    public static readonly HttpEndpoint ExportCsv = new("api-export-csv", "/api/export.csv");
+    public static readonly HttpEndpoint Traffic = new("api-traffic", "/api/traffic");
+    public static readonly HttpEndpoint Link = new("api-link", "/api/link");
+    public static readonly HttpEndpoint LinkEvents = new("api-link-events", "/api/link/events");
+    public static readonly HttpEndpoint Me = new("api-me", "/api/me");
+    public static readonly HttpEndpoint Audit = new("api-audit", "/api/audit");
+    public static readonly HttpEndpoint Settlements = new("api-settlements", "/api/settlements");
+    public static readonly HttpEndpoint RetryRelay = new("action-retry-relay", "/api/actions/retry-relay", "POST", Acts: true);
+    public static readonly HttpEndpoint ProposeSettlement = new("action-propose-settlement", "/api/obligations/{id}/settlements", "POST", Acts: true);
+    public static readonly HttpEndpoint ApproveSettlement = new("action-approve-settlement", "/api/settlements/{id}/approve", "POST", Acts: true);
+
+    /// <summary>All of them, in mapping order.</summary>
+    public static readonly IReadOnlyList<HttpEndpoint> All =
         [Metrics, Live, Ready, DashboardPage, DashboardAsset, Summary, Messages, Message, Evidence, Obligations, Events, ExportCsv, Traffic,
             Link, LinkEvents, Me, Audit, Settlements, RetryRelay, ProposeSettlement, ApproveSettlement];
 
