@@ -76,15 +76,14 @@ internal sealed partial class SqlGatewayStore
 
     private static (string MessageKey, string RuleId, bool Closed)? OpenObligation(WriteScope scope, long obligationId)
     {
-        using var command = scope.Command("SELECT message_id, rule_id, closed_at FROM obligations WHERE id = @id", ("@id", obligationId));
-        using var r = command.ExecuteReader();
+        // Commands come from the writer's statement cache: never disposed here, only their readers.
+        using var r = scope.Command("SELECT message_id, rule_id, closed_at FROM obligations WHERE id = @id", ("@id", obligationId)).ExecuteReader();
         return r.Read() ? (r.GetString(0), r.GetString(1), !r.IsDBNull(2)) : null;
     }
 
     private static Settlement? ReadSettlement(WriteScope scope, long id)
     {
-        using var command = scope.Command($"SELECT {SettlementColumns} FROM settlements s JOIN obligations o ON o.id = s.obligation_id WHERE s.id = @id", ("@id", id));
-        using var r = command.ExecuteReader();
+        using var r = scope.Command($"SELECT {SettlementColumns} FROM settlements s JOIN obligations o ON o.id = s.obligation_id WHERE s.id = @id", ("@id", id)).ExecuteReader();
         return r.Read() ? ReadSettlementRow(r) : null;
     }
 
