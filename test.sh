@@ -21,6 +21,19 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
   fi
 fi
 
+if ! command -v promtool >/dev/null 2>&1; then
+  echo "== installing Debian's prometheus package for promtool (the alerting rules' checks)"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  fi
+fi
+
+echo "== alerting rules: promtool check and unit tests"
+promtool check rules eng/alerts/gateway-alerts.yml
+(cd eng/alerts && promtool test rules gateway-alerts.test.yml)
+
 echo "== restore tools (buf), lint protos, check them against the released contracts"
 npm ci --no-audit --no-fund --loglevel=error
 npx --no-install buf lint protos

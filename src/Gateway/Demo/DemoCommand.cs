@@ -26,7 +26,7 @@ public static class DemoCommand
         var pki = Path.Combine(data, "pki");
         if (DevPki.EnsureCreated(pki, TimeProvider.System))
         {
-            Console.WriteLine($"Created a development PKI in {pki} (a CA per Party; node, competent body, authorized body and operator certificates).");
+            Console.WriteLine($"Created a development PKI in {pki} (a CA per Party; node, competent body, authorized body, operator and observer certificates).");
         }
 
         await using var kz = DemoNode.Start("KZ", basePort, basePort + 100, data, pki);
@@ -62,7 +62,8 @@ public static class DemoCommand
             return 0;
         }
 
-        Console.WriteLine("Dashboards (operators only: import the operator's certificate into the browser, password \"" + DevPki.BrowserBundlePassword + "\"):");
+        Console.WriteLine("Dashboards (import an operator's certificate into the browser, password \"" + DevPki.BrowserBundlePassword
+            + "\"; beside it: -operator-2.p12, a second operator for four-eyes approvals, and -observer.p12, who only reads):");
         foreach (var node in new[] { kz, tm })
         {
             Console.WriteLine($"  {node.Code}: https://127.0.0.1:{node.OperatorPort}/  with {Path.Combine(pki, node.Code.ToLowerInvariant(), node.Code.ToLowerInvariant() + "-operator.p12")}");

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 namespace ClassifiedGateway.Gateway.Hosting;
 
 /// <summary>The one place listeners are opened and services are bound to them: local systems, the peer and operators each
-/// get their own port, and every one of them requires a client certificate at the TLS handshake (TLS 1.2 minimum).</summary>
+/// get their own port, and every one of them requires a client certificate at the TLS handshake (TLS 1.2 minimum) — the operator
+/// listener's handshake alone completes without one, to answer an explanatory 401 page.</summary>
 internal static class EndpointSetup
 {
     public static void ConfigureListeners(KestrelServerOptions kestrel, EndpointOptions endpoints, LimitsOptions limits)
@@ -34,7 +35,10 @@ internal static class EndpointSetup
                 {
                     https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
                     https.ServerCertificateSelector = (_, _) => certificates.Current.Node;
-                    https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                    // The operator listener lets a browser without a certificate finish the handshake, only so that the seam can
+                    // answer every request with a page that says what is missing (a bare connection error otherwise); a certificate
+                    // presented is still validated here, and without one nothing but that page (and PERMISSION_DENIED) is reachable.
+                    https.ClientCertificateMode = kind == ListenerKind.Operator ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.RequireCertificate;
                     https.ClientCertificateValidation = (certificate, _, _) => validator.AcceptsClient(kind, certificate, party);
                     https.HandshakeTimeout = limits.HandshakeTimeout;
                 }));
@@ -66,5 +70,8 @@ internal static class EndpointSetup
         app.MapHealthChecks(HttpEndpoints.Live.Pattern, new() { Predicate = _ => false }).Is(HttpEndpoints.Live);
         app.MapHealthChecks(HttpEndpoints.Ready.Pattern).Is(HttpEndpoints.Ready);
         DashboardEndpoints.Map(app);
+        Dashboard.Link.LinkEndpoints.Map(app);
+        Dashboard.Actions.ActionEndpoints.Map(app);
+        Dashboard.Audit.AuditEndpoints.Map(app);
     }
 }

@@ -31,6 +31,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TlsOptions>, TlsFileContentsValidator>();
         services.AddGatewayMonitoring();
         services.AddGatewayDashboard();
+        services.AddOperatorsConsole();
         services.AddGrpc(grpc =>
         {
             // Errors are mapped around every service; authorization is the seam in front of all endpoints (AuthorizationSeam).

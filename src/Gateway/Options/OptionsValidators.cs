@@ -44,8 +44,8 @@ internal sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
     public ValidateOptionsResult Validate(string? name, RelayOptions options) =>
         options.AttemptTimeout <= TimeSpan.Zero || options.RetryBaseDelay <= TimeSpan.Zero
         || options.RetryMaxDelay < options.RetryBaseDelay || options.BreakDuration < TimeSpan.FromMilliseconds(500)
-        || options.FailureBackoff <= TimeSpan.Zero || options.IdlePoll <= TimeSpan.Zero
-            ? ValidateOptionsResult.Fail("Gateway:Relay timings must be positive, RetryMaxDelay >= RetryBaseDelay, BreakDuration >= 0.5 s.")
+        || options.FailureBackoff <= TimeSpan.Zero || options.IdlePoll <= TimeSpan.Zero || options.ProbeInterval < TimeSpan.FromMilliseconds(100)
+            ? ValidateOptionsResult.Fail("Gateway:Relay timings must be positive, RetryMaxDelay >= RetryBaseDelay, BreakDuration >= 0.5 s, ProbeInterval >= 0.1 s.")
             : ValidateOptionsResult.Success;
 }
 

@@ -41,6 +41,11 @@ public sealed class RelayOptions
     /// <value>Default 5 seconds.</value>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the link is probed (the other node's health service) while the outbox is empty, so an unreachable
+    /// other node shows on the operators' strip and in readiness even when nothing waits to be sent.</summary>
+    /// <value>Default 2 seconds.</value>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Attempts of one outbox entry, sent alone, that the peer refuses with a non-transient status (INVALID_ARGUMENT,
     /// FAILED_PRECONDITION, PERMISSION_DENIED, ...) before the entry is given up as FAILED and the outbox moves on.</summary>
     /// <value>Default 3.</value>

@@ -18,6 +18,7 @@ internal sealed partial class OutboxRelay(
     PeerLinkState link, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly CircuitBreakerStateProvider _circuit = new();
+    private readonly CircuitBreakerManualControl _circuitControl = new();
 
     /// <summary>The entry the peer refused with a non-transient status, sent alone until it passes or is given up.</summary>
     private (long Sequence, int Attempts)? _suspect;
@@ -25,14 +26,23 @@ internal sealed partial class OutboxRelay(
     /// <summary>Whether the link to the peer is currently refused by the circuit breaker.</summary>
     public CircuitState PeerCircuit => _circuit.CircuitState;
 
+    /// <summary>An operator's "retry now": closes the circuit (its failure count starts again) and wakes the relay out of any backoff.</summary>
+    public async Task RetryNowAsync(CancellationToken cancellationToken)
+    {
+        await _circuitControl.CloseAsync(cancellationToken);
+        link.RequestRetry();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = relayOptions.Value;
-        var pipeline = RelayPipeline.Build(options, time, _circuit);
+        var pipeline = RelayPipeline.Build(options, time, _circuit, _circuitControl);
         while (!stoppingToken.IsCancellationRequested)
         {
             var wake = store.Signals.Outbox.Next;
             List<OutboxEntry>? run = null;
+            // An operator's retry cancels this round's backoff (and any call in flight: resending is harmless, the peer dedups).
+            using var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, link.RetryToken);
             try
             {
                 var entries = await store.ReadOutboxAsync(options.BatchSize, stoppingToken);
@@ -50,20 +60,24 @@ internal sealed partial class OutboxRelay(
                     {
                         await SendAsync(run, ct);
                     }
-                    catch (Exception e) when (NoteFailure(e))
+                    catch (Exception e) when (!round.IsCancellationRequested && NoteFailure(e))
                     {
                         throw;
                     }
-                }, stoppingToken);
+                }, round.Token);
                 _suspect = null;
-                if (link.Succeeded(time.GetUtcNow()) is { } outage)
+                if (link.Succeeded(time.GetUtcNow()) is { } closed)
                 {
-                    LogRelayRecovered(logger, outage.TotalSeconds, await store.OutboxDepthAsync(stoppingToken));
+                    PeerLinkLog.Closed(logger, closed, closed.RelayLogged ? await store.OutboxDepthAsync(stoppingToken) : 0);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception) when (round.IsCancellationRequested)
+            {
+                // Retry now: go round at once.
             }
             catch (Exception e)
             {
@@ -76,11 +90,15 @@ internal sealed partial class OutboxRelay(
 
                 try
                 {
-                    await Task.Delay(options.FailureBackoff, time, stoppingToken);
+                    await Task.Delay(options.FailureBackoff, time, round.Token);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
                 }
                 catch (OperationCanceledException)
                 {
-                    return;
+                    // Retry now.
                 }
             }
         }
@@ -92,7 +110,7 @@ internal sealed partial class OutboxRelay(
     {
         if (link.Failed(e, time.GetUtcNow()))
         {
-            LogRelayFailing(logger, time.GetUtcNow(), link.Cause ?? PeerLinkState.Describe(e), _circuit.CircuitState.ToString());
+            PeerLinkLog.Failing(logger, time.GetUtcNow(), link.Cause ?? PeerLinkState.Describe(e), _circuit.CircuitState.ToString());
         }
 
         return false;
@@ -145,13 +163,6 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Relayed {Count} notices up to outbox sequence {Sequence}")]
     private static partial void LogRelayed(ILogger logger, int count, long sequence);
-
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning,
-        Message = "Relay to the peer failing since {Since:O}: {Cause}; circuit {CircuitState}; retrying (logged once until it recovers)")]
-    private static partial void LogRelayFailing(ILogger logger, DateTimeOffset since, string cause, string circuitState);
-
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Relay to the peer recovered after {Seconds:F1} s; {Waiting} waiting")]
-    private static partial void LogRelayRecovered(ILogger logger, double seconds, long waiting);
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Giving up outbox entry for {MessageId} could not be recorded ({ErrorType}); will try again")]
     private static partial void LogGiveUpNotRecorded(ILogger logger, string messageId, string errorType);

@@ -14,10 +14,22 @@ internal sealed class PeerLink : IDisposable
 {
     private readonly GrpcChannel _channel;
 
-    public PeerLink(IOptions<GatewayOptions> options, CertificateStore certificates, CertificateValidator validator)
+    private readonly GrpcChannel _probeChannel;
+
+    public PeerLink(IOptions<GatewayOptions> options, CertificateStore certificates, CertificateValidator validator, IOptions<RelayOptions> relay)
     {
         var party = options.Value.LocalParty;
-        _channel = GrpcChannel.ForAddress(options.Value.PeerAddress, new GrpcChannelOptions
+        _channel = Create(options.Value.PeerAddress, party, certificates, validator, null);
+        // The probe has its own connection, so that its failures never put the relay's channel into reconnect backoff, and it
+        // reconnects at its own pace: an other node that returns shows within a probe interval or two.
+        _probeChannel = Create(options.Value.PeerAddress, party, certificates, validator, relay.Value.ProbeInterval);
+        Client = new PeerRelayService.PeerRelayServiceClient(_channel);
+        Health = new Grpc.Health.V1.Health.HealthClient(_probeChannel);
+    }
+
+    private static GrpcChannel Create(string address, Party party, CertificateStore certificates, CertificateValidator validator, TimeSpan? maxReconnectBackoff)
+    {
+        var options = new GrpcChannelOptions
         {
             HttpHandler = new SocketsHttpHandler
             {
@@ -35,11 +47,24 @@ internal sealed class PeerLink : IDisposable
                         certificate is X509Certificate2 server && validator.AcceptsPeerServer(server, party),
                 },
             },
-        });
-        Client = new PeerRelayService.PeerRelayServiceClient(_channel);
+        };
+        if (maxReconnectBackoff is { } max)
+        {
+            options.InitialReconnectBackoff = max < TimeSpan.FromSeconds(1) ? max : TimeSpan.FromSeconds(1);
+            options.MaxReconnectBackoff = max;
+        }
+
+        return GrpcChannel.ForAddress(address, options);
     }
 
     public PeerRelayService.PeerRelayServiceClient Client { get; }
 
-    public void Dispose() => _channel.Dispose();
+    /// <summary>The other node's standard health service on its peer listener: the idle probe of the link.</summary>
+    public Grpc.Health.V1.Health.HealthClient Health { get; }
+
+    public void Dispose()
+    {
+        _channel.Dispose();
+        _probeChannel.Dispose();
+    }
 }

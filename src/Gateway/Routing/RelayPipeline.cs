@@ -24,7 +24,8 @@ internal static class RelayPipeline
     /// <summary>A refusal that sending again will not change: the peer answered, with a status that is not about load or reachability.</summary>
     public static bool IsPermanent(Exception exception) => exception is RpcException rpc && !IsTransient(rpc) && rpc.StatusCode != StatusCode.OK;
 
-    public static ResiliencePipeline Build(RelayOptions options, TimeProvider time, CircuitBreakerStateProvider? circuitState = null)
+    public static ResiliencePipeline Build(RelayOptions options, TimeProvider time, CircuitBreakerStateProvider? circuitState = null,
+        CircuitBreakerManualControl? circuitControl = null)
     {
         var handle = new PredicateBuilder().Handle<Exception>(IsTransient);
         return new ResiliencePipelineBuilder { Name = Name, TimeProvider = time }
@@ -45,6 +46,7 @@ internal static class RelayPipeline
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = options.BreakDuration,
                 StateProvider = circuitState,
+                ManualControl = circuitControl,
             })
             .AddTimeout(options.AttemptTimeout)
             .Build();

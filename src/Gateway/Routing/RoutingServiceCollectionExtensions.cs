@@ -25,6 +25,7 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<ObligationScheduler>();
+        services.AddHostedService<PeerLinkProbe>();
         return services;
     }
 }

@@ -13,6 +13,10 @@ public sealed class AuditOptions
     /// <value>Default 1 minute.</value>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often the node verifies its own audit chain (exported as gateway_audit_chain_intact for the alert).</summary>
+    /// <value>Default 10 minutes.</value>
+    public TimeSpan VerifyInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>An append-only file that receives every signed checkpoint too, so that deleting checkpoints from the database
     /// along with the chain's tail is still detected. Keep it on other storage (or ship it off the node) in production.</summary>
     /// <value>Default: the SQLite file's path with ".checkpoints" appended.</value>

@@ -13,11 +13,14 @@ public enum CallerRole
     /// <summary>An authorized body's system: acts only as itself, only with Art. 5–7 notices and breach notifications (Art. 11.1).</summary>
     AuthorizedBody = 2,
 
-    /// <summary>An operator: reads only.</summary>
+    /// <summary>An operator: reads the console and takes the operators' actions (retry the relay, propose and approve settlements).</summary>
     Operator = 3,
 
     /// <summary>A gateway node (as a client, only on the other node's peer listener).</summary>
     Node = 4,
+
+    /// <summary>An observer: reads the console, metrics and health like an operator, and may not act.</summary>
+    Observer = 5,
 }
 
 /// <summary>Who is calling, as their certificate's URI SAN says: urn:classified-gateway:{party}:{role}:{body}.</summary>
@@ -35,6 +38,7 @@ public sealed record CallerIdentity(Party Party, CallerRole Role, string Body)
         CallerRole.AuthorizedBody => "authorized-body",
         CallerRole.Operator => "operator",
         CallerRole.Node => "node",
+        CallerRole.Observer => "observer",
         _ => "unknown",
     };
 
@@ -58,6 +62,7 @@ public sealed record CallerIdentity(Party Party, CallerRole Role, string Body)
             "authorized-body" => CallerRole.AuthorizedBody,
             "operator" => CallerRole.Operator,
             "node" => CallerRole.Node,
+            "observer" => CallerRole.Observer,
             _ => null,
         };
         if (role is null)

@@ -7,7 +7,7 @@ using ClassifiedGateway.Gateway.Domain;
 namespace ClassifiedGateway.Gateway.Security;
 
 /// <summary>Creates a development PKI with .NET's own crypto: a CA per Party, a node certificate per node, and client
-/// certificates for the competent body, two authorized bodies and an operator. Never for production.</summary>
+/// certificates for the competent body, two authorized bodies, two operators (four eyes) and an observer. Never for production.</summary>
 public static class DevPki
 {
     /// <summary>Password of the development operators' PKCS#12 bundles (development only).</summary>
@@ -23,6 +23,8 @@ public static class DevPki
             new(party, CallerRole.AuthorizedBody, $"{p}-ab-1"),
             new(party, CallerRole.AuthorizedBody, $"{p}-ab-2"),
             new(party, CallerRole.Operator, $"{p}-operator"),
+            new(party, CallerRole.Operator, $"{p}-operator-2"),
+            new(party, CallerRole.Observer, $"{p}-observer"),
         ];
     }
 
@@ -47,15 +49,23 @@ public static class DevPki
             {
                 using var cert = Issue(ca, identity, now.AddDays(-1), now.AddYears(5), server: false, client: true);
                 Save(cert, Path.Combine(folder, identity.Body));
-                if (identity.Role == CallerRole.Operator)
+                if (identity.Role is CallerRole.Operator or CallerRole.Observer)
                 {
-                    // Browsers import a PKCS#12 file: the operator's way into the dashboard.
-                    File.WriteAllBytes(Path.Combine(folder, identity.Body + ".p12"), cert.Export(X509ContentType.Pkcs12, BrowserBundlePassword));
+                    // Browsers import a PKCS#12 file: the operator's way into the dashboard. It carries the Party's CA too, so the
+                    // browser can show and send the whole chain.
+                    File.WriteAllBytes(Path.Combine(folder, identity.Body + ".p12"), BrowserBundle(cert, ca));
                 }
             }
         }
 
         return true;
+    }
+
+    /// <summary>A PKCS#12 bundle of <paramref name="certificate"/> with its key and the CA that issued it (the chain, without the CA's key).</summary>
+    public static byte[] BrowserBundle(X509Certificate2 certificate, X509Certificate2 ca)
+    {
+        using var publicCa = X509CertificateLoader.LoadCertificate(ca.RawData);
+        return new X509Certificate2Collection { certificate, publicCa }.Export(X509ContentType.Pkcs12, BrowserBundlePassword)!;
     }
 
     public static X509Certificate2 CreateCa(string name, DateTimeOffset notBefore, DateTimeOffset notAfter)

@@ -12,7 +12,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TlsOptions>, TlsOptionsValidator>();
         services.AddOptionsWithValidateOnStart<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<AuditOptions>().BindConfiguration(AuditOptions.SectionName)
-            .Validate(o => o.CheckpointInterval > TimeSpan.Zero, "Gateway:Audit:CheckpointInterval must be positive.");
+            .Validate(o => o.CheckpointInterval > TimeSpan.Zero, "Gateway:Audit:CheckpointInterval must be positive.")
+            .Validate(o => o.VerifyInterval >= TimeSpan.FromSeconds(1), "Gateway:Audit:VerifyInterval must be at least 1 second.");
         services.AddSingleton<CertificateStore>();
         services.AddSingleton<CertificateValidator>();
         services.AddSingleton<NodeKeys>();
@@ -22,10 +23,13 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton(Time.RealClock.Instance);
         services.AddSingleton<Listeners>();
         services.AddSingleton<CallGuard>();
+        services.AddSingleton<ConsoleCsrf>();
         services.AddSingleton<ContentReads>();
         services.AddSingleton<EvidenceExporter>();
         services.AddSingleton<StreamItemLimiter>();
         services.AddHostedService<AuditCheckpointer>();
+        services.AddSingleton<AuditWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWatch>());
         services.AddHostedService<CertificateMonitor>();
         services.AddRateLimiter(limiter =>
         {

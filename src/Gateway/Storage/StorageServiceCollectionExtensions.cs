@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<StoreCounters>()));
         services.AddSingleton<IGatewayStore>(sp => sp.GetRequiredService<SqlGatewayStore>());
         services.AddSingleton<IConsoleQueries>(sp => sp.GetRequiredService<SqlGatewayStore>());
+        services.AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<SqlGatewayStore>());
         return services;
     }
 }

@@ -12,6 +12,7 @@ public static class AccessPolicy
     private static readonly CallerRole[] Systems = [CallerRole.CompetentBody, CallerRole.AuthorizedBody];
     private static readonly CallerRole[] CompetentBodyOnly = [CallerRole.CompetentBody];
     private static readonly CallerRole[] Operators = [CallerRole.Operator];
+    private static readonly CallerRole[] Readers = [CallerRole.Operator, CallerRole.Observer];
     private static readonly CallerRole[] PeerNode = [CallerRole.Node];
 
     /// <summary>(listener, resource) → roles.</summary>
@@ -33,16 +34,17 @@ public static class AccessPolicy
             [(ListenerKind.Local, health)] = Systems,
             [(ListenerKind.Peer, PeerRelayService.Descriptor.FullName)] = PeerNode,
             [(ListenerKind.Peer, health)] = PeerNode,
-            [(ListenerKind.Operator, OperatorService.Descriptor.FullName)] = Operators,
-            [(ListenerKind.Operator, health)] = Operators,
-            [(ListenerKind.Operator, "grpc.reflection.v1alpha.ServerReflection")] = Operators,
-            [(ListenerKind.Operator, "grpc.reflection.v1.ServerReflection")] = Operators,
+            [(ListenerKind.Operator, OperatorService.Descriptor.FullName)] = Readers,
+            [(ListenerKind.Operator, health)] = Readers,
+            [(ListenerKind.Operator, "grpc.reflection.v1alpha.ServerReflection")] = Readers,
+            [(ListenerKind.Operator, "grpc.reflection.v1.ServerReflection")] = Readers,
         };
 
-        // Metrics, health probes and the whole dashboard are the operators' alone, on their own listener.
+        // Metrics, health probes and the whole dashboard are this Party's operators' and observers' alone, on their own listener;
+        // what changes state (an operator action) is the operators' only.
         foreach (var endpoint in HttpEndpoints.All)
         {
-            table[(ListenerKind.Operator, Http(endpoint))] = Operators;
+            table[(ListenerKind.Operator, Http(endpoint))] = endpoint.Acts ? Operators : Readers;
         }
 
         return table;

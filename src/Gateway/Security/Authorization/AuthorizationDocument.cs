@@ -8,7 +8,7 @@ namespace ClassifiedGateway.Gateway.Security;
 /// reads about who may call what and send which notice cannot drift from what the node enforces.</summary>
 public static class AuthorizationDocument
 {
-    private static readonly CallerRole[] Roles = [CallerRole.CompetentBody, CallerRole.AuthorizedBody, CallerRole.Operator, CallerRole.Node];
+    private static readonly CallerRole[] Roles = [CallerRole.CompetentBody, CallerRole.AuthorizedBody, CallerRole.Operator, CallerRole.Observer, CallerRole.Node];
 
     public static string Markdown()
     {
@@ -25,6 +25,12 @@ public static class AuthorizationDocument
             by the port the connection arrived on, never by the Host header or `:authority` (any authority reaches the
             services, `localhost` without a port included). Anything not listed is denied: gRPC `PERMISSION_DENIED` with
             `google.rpc.ErrorInfo` (reason `ROLE_NOT_ALLOWED`), HTTP 403; every denial is written to the audit trail once.
+            The operator listener alone lets the handshake finish without a client certificate, only to answer every HTTP
+            request with a 401 page that says which certificate to import (gRPC calls: `PERMISSION_DENIED`).
+
+            Two roles read the operators' console: operators (`operator`) may also act — retry the relay, propose and
+            approve a settlement of an obligation — and observers (`observer`) only read. The endpoints that act are
+            POST, need the console's CSRF token and a same-origin request, and are marked *acts* below.
 
             ## Listeners and services
 
@@ -47,14 +53,14 @@ public static class AuthorizationDocument
 
             `PartyGatewayService.Submit` and each item of `SubmitStream` on the local listener. The envelope's `sender_party` must be the caller's Party
             (`SENDER_NOT_CALLER` otherwise). A competent body may send as any body of its Party; an authorized body only as
-            itself (`sender_body` = the body in its certificate) and only the kinds marked below. Operators and nodes submit
-            nothing. On the peer listener, `PeerRelayService.Relay` takes any kind from the other Party's node (which decided
+            itself (`sender_body` = the body in its certificate) and only the kinds marked below. Operators, observers and
+            nodes submit nothing. On the peer listener, `PeerRelayService.Relay` takes any kind from the other Party's node (which decided
             who sent it); the receiving node checks the envelope, the body registry and the agreement's rules
             (docs/rules.md). Being allowed to send a kind is not being allowed to send it now: the rules may still refuse
             it (`FAILED_PRECONDITION`).
 
-            | notice kind (`Envelope` field) | message | competent-body | authorized-body | operator | node |
-            |---|---|---|---|---|---|
+            | notice kind (`Envelope` field) | message | competent-body | authorized-body | operator | observer | node |
+            |---|---|---|---|---|---|---|
 
             """.Replace("\r", "", StringComparison.Ordinal));
         foreach (var kind in Enum.GetValues<Case>().Where(c => c != Case.None))
@@ -68,9 +74,9 @@ public static class AuthorizationDocument
 
             ## Which notices each role may see and acknowledge
 
-            `GetMessage`, `Subscribe`, `Acknowledge` and each item of `AcknowledgeBatch` (local listener) and the operators' reads:
+            `GetMessage`, `Subscribe`, `Acknowledge` and each item of `AcknowledgeBatch` (local listener) and the operators' and observers' reads:
 
-            - competent body and operators: every notice their Party sent or received;
+            - competent body, operators and observers: every notice their Party sent or received;
             - an authorized body: only what it sent (`sender_party` and `sender_body` its own) or what is addressed to it
               (`receiver_party` and `receiver_body` its own);
             - a notice the caller may not see answers `NOT_FOUND`, exactly as an unknown id, and the attempt is audited.
@@ -90,6 +96,8 @@ public static class AuthorizationDocument
     }
 
     private static string Resource(string resource) => resource.StartsWith("http:", StringComparison.Ordinal)
-        ? $"HTTP `{HttpEndpoints.All.Single(e => AccessPolicy.Http(e) == resource).Pattern}`"
+        ? Http(HttpEndpoints.All.Single(e => AccessPolicy.Http(e) == resource))
         : $"gRPC `{resource}`";
+
+    private static string Http(HttpEndpoint endpoint) => $"HTTP {endpoint.Method} `{endpoint.Pattern}`{(endpoint.Acts ? " (acts)" : "")}";
 }

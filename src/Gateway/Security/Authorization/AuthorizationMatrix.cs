@@ -46,11 +46,11 @@ public static class AuthorizationMatrix
     };
 
     /// <summary>Whether the caller may see or acknowledge this notice: the competent body and operators see all of their
-    /// own Party's; an authorized body only what it sent or what is addressed to it — Party and body both matching.</summary>
+    /// own Party's (observers too); an authorized body only what it sent or what is addressed to it — Party and body both matching.</summary>
     public static bool MayAccess(CallerIdentity caller, Envelope envelope) =>
         caller.Role switch
         {
-            CallerRole.CompetentBody or CallerRole.Operator => envelope.SenderParty == caller.Party || envelope.ReceiverParty == caller.Party,
+            CallerRole.CompetentBody or CallerRole.Operator or CallerRole.Observer => envelope.SenderParty == caller.Party || envelope.ReceiverParty == caller.Party,
             CallerRole.AuthorizedBody =>
                 (envelope.SenderParty == caller.Party && envelope.SenderBody == caller.Body)
                 || (envelope.ReceiverParty == caller.Party && envelope.ReceiverBody == caller.Body),

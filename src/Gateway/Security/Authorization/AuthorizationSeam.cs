@@ -8,7 +8,7 @@ namespace ClassifiedGateway.Gateway.Security;
 /// <summary>The one authorization seam, after routing and before any endpoint runs: every gRPC call type (unary, client-,
 /// server- and bidi-streaming) and every HTTP endpoint. Decided by the listener the connection arrived on and the client
 /// certificate's identity, against <see cref="AccessPolicy"/>. Denies by default; every denial audited once.</summary>
-internal sealed class AuthorizationSeam(RequestDelegate next, Listeners listeners, CallGuard guard, IOptions<GatewayOptions> options)
+internal sealed class AuthorizationSeam(RequestDelegate next, Listeners listeners, CallGuard guard, ConsoleCsrf csrf, IOptions<GatewayOptions> options)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -29,8 +29,32 @@ internal sealed class AuthorizationSeam(RequestDelegate next, Listeners listener
         var listener = listeners.Of(http.Connection.LocalPort);
         if (resource is not null && caller is not null && listener is { } on && AccessPolicy.Allows(on, resource, caller, options.Value.LocalParty))
         {
+            if (endpoint.Metadata.GetMetadata<HttpEndpoint>() is { Acts: true } && csrf.Problem(http.Request, certificate!) is { } forged)
+            {
+                await guard.RecordAsync(caller, "CSRF_REJECTED", $"{SafeText.Bounded(http.Request.Path.Value, 128)}: {forged}", "", http.RequestAborted);
+                await PlainAsync(http, StatusCodes.Status403Forbidden, $"Forbidden: {forged}.");
+                return;
+            }
+
             CallGuard.Admit(http, caller);
             await next(http);
+            return;
+        }
+
+        if (certificate is null && listener == ListenerKind.Operator)
+        {
+            // Only the operator listener lets a handshake finish without a certificate, and only to say so. Not audited: an
+            // anonymous caller has no identity to record, and must not be able to fill the audit trail (it is rate-limited too).
+            if (grpc is not null)
+            {
+                GrpcDenial.Write(http.Response, "NO_CLIENT_CERTIFICATE", "A client certificate is required.");
+                return;
+            }
+
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            http.Response.Headers.CacheControl = "no-store";
+            await http.Response.WriteAsync(NoCertificatePage.Html, http.RequestAborted);
             return;
         }
 
@@ -43,10 +67,15 @@ internal sealed class AuthorizationSeam(RequestDelegate next, Listeners listener
         }
         else
         {
-            http.Response.StatusCode = StatusCodes.Status403Forbidden;
-            http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync("Forbidden.", http.RequestAborted);
+            await PlainAsync(http, StatusCodes.Status403Forbidden, "Forbidden.");
         }
+    }
+
+    private static async Task PlainAsync(HttpContext http, int status, string text)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(text, http.RequestAborted);
     }
 
     /// <summary>grpc-dotnet's catch-all endpoints for unknown services and methods: they only answer UNIMPLEMENTED.</summary>

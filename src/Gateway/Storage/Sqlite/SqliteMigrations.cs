@@ -72,6 +72,20 @@ internal static class SqliteMigrations
             CREATE INDEX ix_messages_sender_body ON messages (sender_body, seq);
             CREATE INDEX ix_messages_receiver_body ON messages (receiver_body, seq);
             """),
+        (8, """
+            -- Operators record that an obligation was settled outside the gateway; it closes only when a second, different
+            -- operator approves (four eyes). At most one proposal per obligation waits for approval.
+            CREATE TABLE settlements (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                obligation_id INTEGER NOT NULL,
+                note          TEXT    NOT NULL,
+                proposed_by   TEXT    NOT NULL,
+                proposed_at   INTEGER NOT NULL,
+                approved_by   TEXT    NULL,
+                approved_at   INTEGER NULL
+            );
+            CREATE UNIQUE INDEX ux_settlements_waiting ON settlements (obligation_id) WHERE approved_at IS NULL;
+            """),
         (3, """
             CREATE TABLE message_keys (
                 key        TEXT    NOT NULL,
