@@ -64,8 +64,7 @@ public abstract partial class StoreContractTests
         await Assert.ThrowsAnyAsync<Exception>(() => bad);
         var ids = await writer.ExecuteAsync(s =>
         {
-            using var c = s.Command("SELECT id FROM contract_rows ORDER BY id");
-            using var r = c.ExecuteReader();
+            using var r = s.Reader("SELECT id FROM contract_rows ORDER BY id");
             var list = new List<long>();
             while (r.Read())
             {
