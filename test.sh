@@ -46,6 +46,23 @@ echo "== restore and build"
 dotnet restore ClassifiedGateway.sln
 dotnet build ClassifiedGateway.sln --no-restore -c Release
 
+echo "== start PostgreSQL for the store contract suite (eng/test-postgres.sh)"
+# A real server from Debian's packages, in a temp folder, on a unix socket only; stopped and removed however the run ends.
+if [ -z "${CG_TEST_POSTGRES:-}" ]; then
+  pg_dir=$(mktemp -d /tmp/cg-pg.XXXXXX)
+  trap 'eng/test-postgres.sh stop "$pg_dir"' EXIT
+  if CG_TEST_POSTGRES=$(eng/test-postgres.sh start "$pg_dir"); then
+    export CG_TEST_POSTGRES
+    echo "PostgreSQL: started in $pg_dir"
+  elif [ "${CI:-}" = "true" ]; then
+    echo "PostgreSQL could not be started, and CI runs the store contract suite on it: failing." >&2
+    exit 1
+  else
+    unset CG_TEST_POSTGRES
+    echo "PostgreSQL could not be started: the PostgreSQL half of the store contract suite is skipped." >&2
+  fi
+fi
+
 echo "== test"
 log=$(mktemp)
 set +e

@@ -32,20 +32,25 @@ public static class CliCommands
             """, [new("--out", "DIR")], RunsWithoutArguments: false, TakesConfiguration: false, args => Task.FromResult(PkiCommand.Run(args))),
         new("verify-audit", "checks a node's audit chain, or one message's exported evidence", """
             usage: verify-audit --db NODE.db --node-cert NODE.crt [--checkpoints NODE.db.checkpoints]
+                   verify-audit --postgres CONNECTION-STRING --node-cert NODE.crt [--checkpoints FILE]
                    verify-audit --evidence MESSAGE.evidence --peer-cert OTHER-NODE.crt
+              --db reads a SQLite file read-only; --postgres reads a PostgreSQL store (an Npgsql connection string; keep the
+              password in PGPASSWORD or ~/.pgpass, not on the command line).
               Exit code 0 when intact, 1 when broken, 2 when the command line or a file is wrong.
             """,
-            [new("--db", "NODE.db", CliValueKind.ExistingFile), new("--node-cert", "NODE.crt", CliValueKind.ExistingFile),
+            [new("--db", "NODE.db", CliValueKind.ExistingFile), new("--postgres", "CONNECTION-STRING"), new("--node-cert", "NODE.crt", CliValueKind.ExistingFile),
                 new("--checkpoints", "FILE", CliValueKind.ExistingFile), new("--evidence", "FILE", CliValueKind.ExistingFile),
                 new("--peer-cert", "FILE", CliValueKind.ExistingFile)],
-            RunsWithoutArguments: false, TakesConfiguration: false, args => Task.FromResult(VerifyAuditCommand.Run(args))),
+            RunsWithoutArguments: false, TakesConfiguration: false, VerifyAuditCommand.RunAsync),
         new("verify-store", "re-checks every stored envelope against its digests", """
             usage: verify-store --db NODE.db
+                   verify-store --postgres CONNECTION-STRING
               Re-checks every stored envelope against its row digest and the audit chain's digest; one line per broken
-              message (its id only). Run verify-audit too, for the chain itself.
+              message (its id only). Run verify-audit too, for the chain itself. --db reads a SQLite file read-only;
+              --postgres reads a PostgreSQL store (keep the password in PGPASSWORD or ~/.pgpass).
               Exit code 0 when intact, 1 when broken, 2 when the command line or a file is wrong.
-            """, [new("--db", "NODE.db", CliValueKind.ExistingFile)],
-            RunsWithoutArguments: false, TakesConfiguration: false, args => Task.FromResult(VerifyStoreCommand.Run(args))),
+            """, [new("--db", "NODE.db", CliValueKind.ExistingFile), new("--postgres", "CONNECTION-STRING")],
+            RunsWithoutArguments: false, TakesConfiguration: false, VerifyStoreCommand.RunAsync),
         new("rules-catalogue", "prints the catalogue of rules as Markdown (docs/rules.md)", """
             usage: rules-catalogue
               Prints every rule with its id, article and phases as Markdown.

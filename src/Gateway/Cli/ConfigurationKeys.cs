@@ -27,6 +27,11 @@ internal static class ConfigurationKeys
             return null;
         }
 
+        if (Options.StorageOptionsValidator.Renamed.TryGetValue(key, out var renamed))
+        {
+            return $"option --{CliParser.Shown(key)} was renamed: use --{renamed}.";
+        }
+
         var section = Sections.Value
             .Where(s => key.StartsWith(s.Section + ":", StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(s => s.Section.Length)

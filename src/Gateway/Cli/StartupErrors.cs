@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.Options;
 
 namespace ClassifiedGateway.Gateway.Cli;
@@ -42,7 +43,10 @@ internal static partial class StartupErrors
         FileNotFoundException file => $"File not found: {Named(file.FileName ?? "", keyOf)}.",
         DirectoryNotFoundException => $"Path not found: {FirstLine(e.Message)}",
         UnauthorizedAccessException => $"Permission denied: {FirstLine(e.Message)}",
-        SqliteException sqlite => $"Cannot use the database {configuration?["Gateway:Storage:SqlitePath"]} (Gateway:Storage:SqlitePath): {FirstLine(sqlite.Message)}",
+        SqliteException sqlite => $"Cannot use the database {configuration?["Gateway:Storage:Sqlite:Path"] ?? new Options.SqliteStorageOptions().Path} (Gateway:Storage:Sqlite:Path): {FirstLine(sqlite.Message)}",
+        // Npgsql's messages name the server and the failure, never the password.
+        NpgsqlException postgres => $"Cannot use the PostgreSQL database (Gateway:Storage:Postgres:ConnectionString): {FirstLine(postgres.Message)}",
+        Storage.StoreConfigurationException store => store.Message,
         CryptographicException => $"A certificate or key file could not be read ({FirstLine(e.Message)}); check the Gateway:Tls settings.",
         _ => null,
     };

@@ -1,31 +1,32 @@
 using System.Security.Cryptography.X509Certificates;
 using ClassifiedGateway.Gateway.Security;
-using ClassifiedGateway.Gateway.Storage.Sqlite;
+using ClassifiedGateway.Gateway.Storage.Sql;
 
 namespace ClassifiedGateway.Gateway.Cli;
 
-/// <summary>verify-audit --db FILE --node-cert FILE: checks the whole chain and the signed checkpoints;
+/// <summary>verify-audit --db FILE | --postgres CONNECTION-STRING, --node-cert FILE: checks the whole chain and the signed checkpoints, read through the engine;
 /// verify-audit --evidence FILE --peer-cert FILE: checks one message's exported evidence offline. Exit 0 when intact, 1 when broken, 2 on a usage mistake.</summary>
 public static class VerifyAuditCommand
 {
     /// <summary>Exit code of a broken chain or evidence (2 is a mistake on the command line).</summary>
     public const int Broken = 1;
 
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         if (CliArgs.Option(args, "--evidence") is { } evidencePath)
         {
             return VerifyEvidence(evidencePath, CliArgs.Option(args, "--peer-cert"));
         }
 
-        var db = CliArgs.Option(args, "--db");
+        var store = StoreArgument.Open(args, "verify-audit");
         var certificate = CliArgs.Option(args, "--node-cert");
-        if (db is null || certificate is null)
+        if (store is null || certificate is null)
         {
-            throw new CliUsageException("verify-audit: give --db NODE.db and --node-cert NODE.crt (the node's store and the certificate it signs checkpoints with), or --evidence FILE and --peer-cert FILE.");
+            (store as IDisposable)?.Dispose();
+            throw new CliUsageException($"verify-audit: give {StoreArgument.Hint} and --node-cert NODE.crt (the node's store and the certificate it signs checkpoints with), or --evidence FILE and --peer-cert FILE.");
         }
 
-        var (entries, checkpoints) = SqliteAuditReader.Read(db);
+        var (entries, checkpoints) = await StoreArgument.ReadAsync(store, StoreAuditReader.ReadAsync);
         if (CliArgs.Option(args, "--checkpoints") is { } external)
         {
             // The off-database copy of the signed checkpoints: a tail cut together with its checkpoints still shows.

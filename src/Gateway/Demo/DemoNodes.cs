@@ -71,7 +71,8 @@ internal sealed class DemoNode : IAsyncDisposable
             $"--Gateway:Tls:PartyCa={Path.Combine(own, "ca.crt")}",
             $"--Gateway:Tls:PeerCa={Path.Combine(other, "ca.crt")}",
             $"--Gateway:Tls:PeerNodeCertificate={Path.Combine(other, "node.crt")}",
-            $"--Gateway:Storage:SqlitePath={Path.Combine(dataDirectory, code.ToLowerInvariant() + ".db")}",
+            $"--Gateway:Storage:Sqlite:Path={Path.Combine(dataDirectory, code.ToLowerInvariant() + ".db")}",
+            $"--Gateway:Audit:CheckpointLog={Path.Combine(dataDirectory, code.ToLowerInvariant() + ".db.checkpoints")}",
         })
         {
             start.ArgumentList.Add(argument);

@@ -4,7 +4,7 @@ namespace ClassifiedGateway.Gateway.Errors;
 public sealed record FieldViolation(string Field, string Description);
 
 /// <summary>Base of the errors the gateway turns into a gRPC status; the message is safe to show a caller.</summary>
-public abstract class GatewayException(string message) : Exception(message);
+public abstract class GatewayException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Bad input: one or more fields are missing or invalid (INVALID_ARGUMENT with google.rpc.BadRequest).</summary>
 public sealed class InvalidRequestException(IReadOnlyList<FieldViolation> violations)
@@ -66,3 +66,7 @@ public sealed class OverloadedException(TimeSpan retryAfter)
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>The database could not be reached or asked for a retry; nothing of the request was kept (UNAVAILABLE with google.rpc.RetryInfo).</summary>
+public sealed class StoreUnavailableException(Exception inner)
+    : GatewayException("The node's database is unavailable; nothing was stored. Retry later.", inner);

@@ -49,19 +49,56 @@ internal sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
             : ValidateOptionsResult.Success;
 }
 
-/// <summary>Checks that the storage engine is one the node has.</summary>
-internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+/// <summary>Checks the chosen engine's own settings, and refuses the SQLite path's former key so a configuration written for
+/// an older release does not silently run on the default file.</summary>
+internal sealed class StorageOptionsValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>
 {
+    /// <summary>Keys that moved: the old one is refused with a sentence naming the new one.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Renamed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Gateway:Storage:SqlitePath"] = "Gateway:Storage:Sqlite:Path",
+    };
+
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        if (!string.Equals(options.Engine, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        foreach (var (old, current) in Renamed)
         {
-            return ValidateOptionsResult.Fail($"Gateway:Storage:Engine '{options.Engine}' is not supported (Sqlite).");
+            if (configuration[old] is not null)
+            {
+                return ValidateOptionsResult.Fail($"{old} was renamed: set {current} instead (and Gateway:Storage:Engine=Sqlite).");
+            }
         }
 
-        return DatabaseFileProblem(options.SqlitePath) is { } problem
-            ? ValidateOptionsResult.Fail($"Gateway:Storage:SqlitePath ({options.SqlitePath}) {problem}.")
-            : ValidateOptionsResult.Success;
+        return options.Engine switch
+        {
+            StorageEngine.Sqlite => DatabaseFileProblem(options.Sqlite.Path) is { } problem
+                ? ValidateOptionsResult.Fail($"Gateway:Storage:Sqlite:Path ({options.Sqlite.Path}) {problem}.")
+                : ValidateOptionsResult.Success,
+            StorageEngine.Postgres => ConnectionStringProblem(options.Postgres.ConnectionString) is { } problem
+                ? ValidateOptionsResult.Fail($"Gateway:Storage:Postgres:ConnectionString {problem}.")
+                : ValidateOptionsResult.Success,
+            _ => ValidateOptionsResult.Fail($"Gateway:Storage:Engine must be Sqlite or Postgres, not '{options.Engine}'."),
+        };
+    }
+
+    /// <summary>Why the connection string cannot be used, or null. Never repeats the string: it may hold a password.</summary>
+    private static string? ConnectionStringProblem(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return "is required when Gateway:Storage:Engine is Postgres";
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrEmpty(builder.Host) ? "names no Host (a server name, address or unix socket folder)" : null;
+        }
+        catch (ArgumentException e)
+        {
+            // Npgsql names the keyword it does not know, never the value.
+            return $"is not a valid Npgsql connection string ({e.Message.Split('\n')[0].Trim()})";
+        }
     }
 
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();

@@ -19,16 +19,16 @@ public sealed class AuditOptions
 
     /// <summary>An append-only file that receives every signed checkpoint too, so that deleting checkpoints from the database
     /// along with the chain's tail is still detected. Keep it on other storage (or ship it off the node) in production.</summary>
-    /// <value>Default: the SQLite file's path with ".checkpoints" appended.</value>
-    public string? CheckpointLog { get; set; }
+    /// <value>Default "data/audit.checkpoints" (its folder is created when missing), whatever the storage engine.</value>
+    public string CheckpointLog { get; set; } = "data/audit.checkpoints";
 }
 
 /// <summary>Signs the audit chain's head at a configured interval (and once at start), so a cut tail is detectable.</summary>
 internal sealed partial class AuditCheckpointer(
-    IGatewayStore store, NodeKeys keys, TimeProvider time, IOptions<AuditOptions> options, IOptions<Options.StorageOptions> storage, ILogger<AuditCheckpointer> logger)
+    IGatewayStore store, NodeKeys keys, TimeProvider time, IOptions<AuditOptions> options, ILogger<AuditCheckpointer> logger)
     : BackgroundService
 {
-    private string LogPath => options.Value.CheckpointLog is { Length: > 0 } path ? path : storage.Value.SqlitePath + ".checkpoints";
+    private string LogPath => options.Value.CheckpointLog is { Length: > 0 } path ? path : new AuditOptions().CheckpointLog;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,6 +68,11 @@ public static class CheckpointFile
     public static async Task AppendAsync(string path, AuditCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         var line = $"{checkpoint.HeadSequence} {Convert.ToHexStringLower(checkpoint.HeadHash)} {checkpoint.AtMs} {Convert.ToBase64String(checkpoint.Signature)}\n";
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
         await file.WriteAsync(System.Text.Encoding.ASCII.GetBytes(line), cancellationToken);
         file.Flush(flushToDisk: true);

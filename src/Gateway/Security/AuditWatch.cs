@@ -11,7 +11,7 @@ public sealed record AuditVerification(AuditVerdict Verdict, DateTimeOffset At);
 /// <summary>Verifies the audit chain (hashes, the node's signed checkpoints in the store and in the checkpoint log) at start and
 /// every <see cref="AuditOptions.VerifyInterval"/>, for the alert on a broken chain and the operators' audit-trail view.</summary>
 public sealed partial class AuditWatch(
-    IConsoleStore store, CertificateStore certificates, TimeProvider time, IOptions<AuditOptions> options, IOptions<StorageOptions> storage,
+    IConsoleStore store, CertificateStore certificates, TimeProvider time, IOptions<AuditOptions> options,
     ILogger<AuditWatch> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -20,7 +20,7 @@ public sealed partial class AuditWatch(
     /// <summary>The last verification, or null before the first.</summary>
     public AuditVerification? Latest => _latest;
 
-    private string LogPath => options.Value.CheckpointLog is { Length: > 0 } path ? path : storage.Value.SqlitePath + ".checkpoints";
+    private string LogPath => options.Value.CheckpointLog is { Length: > 0 } path ? path : new AuditOptions().CheckpointLog;
 
     /// <summary>Verifies now (one at a time: a caller arriving meanwhile waits for it and runs its own after).</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Storage.Sql;
-using ClassifiedGateway.Gateway.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ClassifiedGateway.Gateway.Storage;
@@ -13,7 +12,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<StoreCounters>();
-        services.AddSingleton<ISqlDialect>(sp => new SqliteDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+        services.AddSingleton(sp => StoreDialects.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => new SqlGatewayStore(
             sp.GetRequiredService<ISqlDialect>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.MaxGroupCommit,

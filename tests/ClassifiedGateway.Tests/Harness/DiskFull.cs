@@ -61,7 +61,7 @@ internal abstract class DiskFull : IAsyncDisposable
 
         public override void Configure(NodeSettings node)
         {
-            node.Extra["Gateway:Storage:SqlitePath"] = Path.Combine(mount, $"{node.Code}.db");
+            node.Extra["Gateway:Storage:Sqlite:Path"] = Path.Combine(mount, $"{node.Code}.db");
         }
 
         public override async Task FillAsync(NodeSettings node)

@@ -59,7 +59,8 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
         yield return $"--Gateway:Tls:PeerNodeCertificate={Path.Combine(Other, "node.crt")}";
         yield return "--Gateway:Audit:CheckpointInterval=00:00:00.500";
         yield return "--Gateway:Tls:CheckInterval=00:00:00.300";
-        yield return $"--Gateway:Storage:SqlitePath={DatabasePath}";
+        yield return $"--Gateway:Storage:Sqlite:Path={DatabasePath}";
+        yield return $"--Gateway:Audit:CheckpointLog={DatabasePath}.checkpoints";
         yield return "--Gateway:Relay:RetryBaseDelay=00:00:00.050";
         yield return "--Gateway:Relay:RetryMaxDelay=00:00:00.500";
         yield return "--Gateway:Relay:FailureBackoff=00:00:00.200";

@@ -132,7 +132,8 @@ public sealed class CliTests : IDisposable
     [
         "port in use", "missing certificate", "unreadable certificate", "key of another certificate", "bad Party", "bad duration",
         "bad duration from the environment", "negative duration", "misspelt key", "unknown section", "missing value",
-        "database path is a directory", "database is not a database", "bad peer address",
+        "database path is a directory", "database is not a database", "database key of an older release",
+        "database key of an older release in the environment", "PostgreSQL without a connection string", "bad peer address",
     ];
 
     [Theory]
@@ -193,14 +194,26 @@ public sealed class CliTests : IDisposable
                 expected = "--Gateway:Storage:MaxGroupCommit";
                 break;
             case "database path is a directory":
-                settings.Extra["Gateway:Storage:SqlitePath"] = _directory;
-                expected = "Gateway:Storage:SqlitePath";
+                settings.Extra["Gateway:Storage:Sqlite:Path"] = _directory;
+                expected = "Gateway:Storage:Sqlite:Path";
                 break;
             case "database is not a database":
                 var text = Path.Combine(_directory, "notes.db");
                 await File.WriteAllTextAsync(text, "these are not SQLite pages");
-                settings.Extra["Gateway:Storage:SqlitePath"] = text;
-                expected = "Gateway:Storage:SqlitePath";
+                settings.Extra["Gateway:Storage:Sqlite:Path"] = text;
+                expected = "Gateway:Storage:Sqlite:Path";
+                break;
+            case "database key of an older release":
+                settings.Extra["Gateway:Storage:SqlitePath"] = settings.DatabasePath;
+                expected = "Gateway:Storage:Sqlite:Path";
+                break;
+            case "database key of an older release in the environment":
+                environment["Gateway__Storage__SqlitePath"] = settings.DatabasePath;
+                expected = "Gateway:Storage:Sqlite:Path";
+                break;
+            case "PostgreSQL without a connection string":
+                settings.Extra["Gateway:Storage:Engine"] = "Postgres";
+                expected = "Gateway:Storage:Postgres:ConnectionString";
                 break;
             default:
                 settings.Extra["Gateway:PeerAddress"] = "peer-node";

@@ -16,7 +16,7 @@ internal sealed partial class FaultFileWatcher(
             return;
         }
 
-        var path = settings.File is { Length: > 0 } file ? file : storage.Value.SqlitePath + ".faults";
+        var path = settings.File is { Length: > 0 } file ? file : storage.Value.Sqlite.Path + ".faults";
         LogWatching(logger, path);
         using var timer = new PeriodicTimer(settings.PollInterval, time);
         while (await Routing.Waits.NextTickAsync(timer, stoppingToken))

@@ -10,7 +10,7 @@ public sealed class FaultOptions
     public bool Enabled { get; set; }
 
     /// <summary>The file the node reads commands from and deletes once applied (see <see cref="FaultInjector.Apply"/>).</summary>
-    /// <value>Default: the SQLite file's path with ".faults" appended.</value>
+    /// <value>Default: Gateway:Storage:Sqlite:Path with ".faults" appended (set it when the engine is Postgres).</value>
     public string? File { get; set; }
 
     /// <summary>Relayed message ids whose admission throws from the start (poison notices), as "poison ID" in the file would.</summary>

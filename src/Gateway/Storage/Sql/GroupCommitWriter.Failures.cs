@@ -7,8 +7,13 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// per batch; either way the connection is reset so the next batch starts clean.</summary>
 internal sealed partial class GroupCommitWriter
 {
-    private Exception Translate(Exception exception) =>
-        exception is not StorageFullException && _errors?.IsStorageFull(exception) == true ? new StorageFullException(exception) : exception;
+    private Exception Translate(Exception exception) => exception switch
+    {
+        GatewayException => exception,
+        _ when _errors?.IsStorageFull(exception) == true => new StorageFullException(exception),
+        _ when _errors?.IsUnavailable(exception) == true => new StoreUnavailableException(exception),
+        _ => exception,
+    };
 
     private void ReportBatchFailure(Exception failure, Exception original, int count)
     {

@@ -11,19 +11,19 @@ internal sealed partial class SqlGatewayStore
     public Task<IReadOnlyList<InboxItem>> ReadInboxAsync(long afterCursor, string? receiverBody, int limit, CancellationToken cancellationToken) =>
         ReadCheckedInboxAsync("""
             SELECT inbox_cursor, key, envelope, delivery_count, digest FROM messages
-            WHERE inbox_cursor > @after AND (@body IS NULL OR receiver_body = @body)
+            WHERE inbox_cursor > @after AND (@body = '' OR receiver_body = @body)
             ORDER BY inbox_cursor LIMIT @limit
-            """, cancellationToken, ("@after", afterCursor), ("@body", receiverBody), ("@limit", limit));
+            """, cancellationToken, ("@after", afterCursor), ("@body", receiverBody ?? ""), ("@limit", limit));
 
     public Task<IReadOnlyList<InboxItem>> ReadRedeliveriesAsync(long upToCursor, string? receiverBody, DateTimeOffset deliveredBefore, int limit, CancellationToken cancellationToken) =>
         ReadCheckedInboxAsync("""
             SELECT inbox_cursor, key, envelope, delivery_count, digest FROM messages
             WHERE inbox_cursor IS NOT NULL AND acknowledged_at IS NULL AND inbox_cursor <= @upto
               AND last_delivered_at IS NOT NULL AND last_delivered_at <= @before
-              AND (@body IS NULL OR receiver_body = @body)
+              AND (@body = '' OR receiver_body = @body)
             ORDER BY inbox_cursor LIMIT @limit
             """, cancellationToken,
-            ("@upto", upToCursor), ("@before", Times.ToUnixMs(deliveredBefore)), ("@body", receiverBody), ("@limit", limit));
+            ("@upto", upToCursor), ("@before", Times.ToUnixMs(deliveredBefore)), ("@body", receiverBody ?? ""), ("@limit", limit));
 
     /// <summary>Reads inbox rows and checks each envelope; what fails is quarantined (it leaves the inbox) and not returned.</summary>
     private async Task<IReadOnlyList<InboxItem>> ReadCheckedInboxAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -80,7 +80,9 @@ internal sealed partial class SqlGatewayStore
         return receipt;
     }
 
-    private bool IsStorageFull(Exception e) => e is StorageFullException || (_dialect as IStoreErrors)?.IsStorageFull(e) == true;
+    /// <summary>Storage full or the database unavailable: not the notice's fault, so the batch fails (retryable) instead of refusing it.</summary>
+    private bool IsStorageFull(Exception e) => e is StorageFullException or StoreUnavailableException
+        || (_dialect as IStoreErrors) is { } errors && (errors.IsStorageFull(e) || errors.IsUnavailable(e));
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Relayed notice {MessageId} could not be processed ({ErrorType}); refused alone, the batch goes on")]
     private static partial void LogPoisonNotice(ILogger logger, string messageId, string errorType);

@@ -83,12 +83,15 @@ internal sealed partial class SqlGatewayStore
             return;
         }
 
-        if (scope.Scalar("SELECT stage FROM messages WHERE key = @id", ("@id", requestKey)) is not long stage || (Stage)stage == Stage.Answered || Stages.IsTerminalFailure((Stage)stage))
+        // Engines type integers differently (SQLite long, PostgreSQL int for integer): convert, never test the boxed type.
+        var value = scope.Scalar("SELECT stage FROM messages WHERE key = @id", ("@id", requestKey));
+        var stage = value is null ? Stage.Unspecified : (Stage)Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (value is null || stage == Stage.Answered || Stages.IsTerminalFailure(stage))
         {
             return;
         }
 
-        ReachStage(scope, requestKey, (Stage)stage, Stage.Answered, at, $"answered by {reply.Id}");
+        ReachStage(scope, requestKey, stage, Stage.Answered, at, $"answered by {reply.Id}");
     }
 
     private static long NextCounter(WriteScope scope, string name) =>

@@ -71,18 +71,25 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
     private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        Counters.Read();
-        command.CommandText = sql;
-        SqlParameters.Bind(command, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
+        try
         {
-            rows.Add(map(reader));
-        }
+            await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            Counters.Read();
+            command.CommandText = sql;
+            SqlParameters.Bind(command, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(map(reader));
+            }
 
-        return rows;
+            return rows;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && _dialect is IStoreErrors errors && errors.IsUnavailable(e))
+        {
+            throw new Errors.StoreUnavailableException(e);
+        }
     }
 }

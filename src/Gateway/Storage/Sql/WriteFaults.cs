@@ -23,9 +23,13 @@ public interface IWriteFaults
     void BeforeAdmission(string messageId);
 }
 
-/// <summary>Store errors worth telling apart: storage full is retryable and logged once per episode.</summary>
+/// <summary>Store errors worth telling apart: storage full is retryable and logged once per episode; an unavailable database
+/// (connection lost, server restarting, a concurrent writer won) is answered UNAVAILABLE, never as committed.</summary>
 internal interface IStoreErrors
 {
     /// <summary>Whether the engine refused the write because the disk or the database is full.</summary>
     bool IsStorageFull(Exception exception);
+
+    /// <summary>Whether the database could not be reached or asked for a retry; nothing of the failed transaction is kept.</summary>
+    bool IsUnavailable(Exception exception);
 }

@@ -9,10 +9,12 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
 {
     private readonly string _connectionString;
 
-    public SqliteDialect(string path)
+    /// <param name="path">The database file; created with its folder unless <paramref name="readOnly"/>.</param>
+    /// <param name="readOnly">Open an existing file for reading only (verify-audit, verify-store on a copy), never creating it.</param>
+    public SqliteDialect(string path, bool readOnly = false)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
+        if (!readOnly && !string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
         }
@@ -20,9 +22,9 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            Pooling = !readOnly,
             DefaultTimeout = 30,
         }.ToString();
     }
@@ -31,6 +33,9 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
 
     /// <summary>SQLITE_FULL (13) and the I/O errors (10, SQLITE_IOERR_*) a full disk causes when the WAL or journal cannot grow.</summary>
     public bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 or 10 };
+
+    /// <summary>SQLITE_BUSY (5): another process held the file's lock past the busy timeout.</summary>
+    public bool IsUnavailable(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 };
 
     public DbConnection OpenWriter()
     {

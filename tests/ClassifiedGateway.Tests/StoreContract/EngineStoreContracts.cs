@@ -1,0 +1,52 @@
+using ClassifiedGateway.Gateway.Storage.Postgres;
+using ClassifiedGateway.Gateway.Storage.Sql;
+using ClassifiedGateway.Gateway.Storage.Sqlite;
+using ClassifiedGateway.Tests.Harness;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ClassifiedGateway.Tests.StoreContract;
+
+/// <summary>The store contract on a SQLite file.</summary>
+public sealed class SqliteStoreContractTests : StoreContractTests
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cg-tests", "contract-" + Guid.NewGuid().ToString("N"));
+
+    private protected override ISqlDialect CreateDialect() => new SqliteDialect(Path.Combine(_folder, "store.db"));
+
+    protected override Task DropAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The store contract on a real PostgreSQL server (test.sh starts one and sets CG_TEST_POSTGRES); each test in its own schema.</summary>
+public sealed class PostgresStoreContractTests : StoreContractTests
+{
+    private readonly string _schema = "contract_" + Guid.NewGuid().ToString("N")[..16];
+
+    private protected override ISqlDialect CreateDialect()
+    {
+        var server = TestPostgres.RequireConnectionString();
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE SCHEMA {_schema}";
+            command.ExecuteNonQuery();
+        }
+
+        return new PostgresDialect(TestPostgres.InSchema(server, _schema));
+    }
+
+    protected override async Task DropAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestPostgres.RequireConnectionString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP SCHEMA {_schema} CASCADE";
+        await command.ExecuteNonQueryAsync();
+    }
+}
