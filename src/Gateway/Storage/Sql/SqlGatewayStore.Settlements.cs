@@ -77,13 +77,13 @@ internal sealed partial class SqlGatewayStore
     private static (string MessageKey, string RuleId, bool Closed)? OpenObligation(WriteScope scope, long obligationId)
     {
         // Commands come from the writer's statement cache: never disposed here, only their readers.
-        using var r = scope.Command("SELECT message_id, rule_id, closed_at FROM obligations WHERE id = @id", ("@id", obligationId)).ExecuteReader();
+        using var r = scope.Reader("SELECT message_id, rule_id, closed_at FROM obligations WHERE id = @id", ("@id", obligationId));
         return r.Read() ? (r.GetString(0), r.GetString(1), !r.IsDBNull(2)) : null;
     }
 
     private static Settlement? ReadSettlement(WriteScope scope, long id)
     {
-        using var r = scope.Command($"SELECT {SettlementColumns} FROM settlements s JOIN obligations o ON o.id = s.obligation_id WHERE s.id = @id", ("@id", id)).ExecuteReader();
+        using var r = scope.Reader($"SELECT {SettlementColumns} FROM settlements s JOIN obligations o ON o.id = s.obligation_id WHERE s.id = @id", ("@id", id));
         return r.Read() ? ReadSettlementRow(r) : null;
     }
 
