@@ -11,7 +11,8 @@ window.CG = window.CG || {};
   };
   CG.pick = (group, key) => ((I18N[lang()] || {})[group] || {})[key] ?? (I18N.en[group] || {})[key] ?? key;
   CG.esc = (v) => String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-  CG.time = (iso) => iso ? new Date(iso).toISOString().replace("T", " ").slice(0, 16) + "Z" : "—";
+  // The host time zone in the viewer's numeric form (format.js), as the list and message pages show times; UTC until it loaded.
+  CG.time = (iso) => CG.hostTime ? CG.hostTime(iso) : iso ? new Date(iso).toISOString().replace("T", " ").slice(0, 16) + "Z" : "—";
   CG.age = (iso, nowIso) => {
     const a = (I18N[lang()] || I18N.en).ago || I18N.en.ago;
     let s = Math.max(0, ((nowIso ? new Date(nowIso) : new Date()) - new Date(iso)) / 1000);

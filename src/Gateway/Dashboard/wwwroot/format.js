@@ -36,6 +36,10 @@ export const time = (iso, withTime = true) => iso
   ? `<time datetime="${esc(iso)}" title="${esc(utc(iso))}">${esc(fmt(iso, withTime))}${withTime ? ` <small>${esc(zoneLabel())}</small>` : ""}</time>`
   : "—";
 
+/** For the console's classic scripts (strip, actions, audit), which cannot import: a time as plain text in the host time zone. */
+window.CG = window.CG || {};
+window.CG.hostTime = (iso) => iso ? `${fmt(iso)} ${zoneLabel()}` : "—";
+
 /** A day (yyyy-mm-dd, a calendar date without a zone) in the viewer's numeric form. */
 export const day = (ymd) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(ymd || "")) return ymd || "";

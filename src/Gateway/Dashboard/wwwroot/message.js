@@ -20,7 +20,7 @@ function verdict(r) {
 
 function obligation(o) {
   return `<li>${o.overdueSince ? `<span class="mark overdue">${esc(t("overdue"))}</span> ` : ""}${line(o.text)} · ${esc(t("due"))} ${time(o.dueAt)}`
-    + `${o.closedBy ? ` · ✓ <a href="#" data-open="${esc(o.closedBy)}">${esc(o.closedBy)}</a>` : ""}</li>`;
+    + `${o.closedBy ? ` · ✓ ${/^settled outside the gateway/.test(o.closedBy) ? esc(settledText(o.closedBy)) : `<a href="#" data-open="${esc(o.closedBy)}">${esc(o.closedBy)}</a>`}` : ""}</li>`;
 }
 
 export async function showDetail(id, push = true) {
@@ -59,3 +59,10 @@ export function renderDetail() {
 }
 
 export function showList() { document.dispatchEvent(new CustomEvent("cg:detail", { detail: null })); state.detailId = null; state.detail = null; $("#detail-view").hidden = true; $("#list-view").hidden = false; }
+
+/** An obligation closed by two operators (four eyes): the console's own words for it, with the settlement's number; not a message link. */
+function settledText(closedBy) {
+  const n = (/settlement (\d+)/.exec(closedBy) || [])[1];
+  const words = window.CG && window.CG.text ? window.CG.text("proposeSettlement").replace(/…$/, "") : closedBy;
+  return n ? `${words} (#${n})` : words;
+}
