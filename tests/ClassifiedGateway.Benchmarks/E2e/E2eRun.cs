@@ -17,6 +17,8 @@ internal static class E2eRun
             // system below its node (issue 10), so the benchmark lifts it.
             node.Extra["Gateway:Limits:CallsPerSecondPerIdentity"] = "1000000";
             node.Extra["Gateway:Limits:BurstPerIdentity"] = "1000000";
+            node.Extra["Gateway:Limits:ItemsPerSecondPerIdentity"] = "10000000";
+            node.Extra["Gateway:Limits:ItemBurstPerIdentity"] = "10000000";
             if (traceFsyncs)
             {
                 var trace = new FsyncTrace(Path.Combine(node.DataDirectory, $"{node.Code}.fsyncs"));

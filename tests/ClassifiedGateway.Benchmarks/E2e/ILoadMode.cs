@@ -20,9 +20,8 @@ internal static class LoadModes
     public static ILoadMode Create(string name) => name switch
     {
         "unary" => new UnaryLoad(),
-        // The streaming submit/acknowledge RPCs (issue 10) fill this in: a bidirectional submit stream per caller and
-        // acknowledgements that ride the subscription; everything else in the run (verification, figures) stays.
-        "streaming" => throw new NotSupportedException("--mode streaming needs the streaming submit and acknowledge RPCs, which this build has not got yet."),
+        // A SubmitStream per caller and acknowledgements that ride the subscription; everything else in the run stays.
+        "streaming" => new StreamingLoad(),
         _ => throw new ArgumentException($"Unknown mode '{name}' (unary, streaming)."),
     };
 }

@@ -11,8 +11,10 @@ public sealed class E2eBenchmarkTests
     private static string Benchmarks { get; } = typeof(E2eBenchmarkTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "BenchmarksAssembly").Value!;
 
-    [Fact]
-    public async Task One_caller_twenty_notices_all_acknowledged_and_the_run_says_so()
+    [Theory]
+    [InlineData("unary")]
+    [InlineData("streaming")]
+    public async Task One_caller_twenty_notices_all_acknowledged_and_the_run_says_so(string mode)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,7 +22,7 @@ public sealed class E2eBenchmarkTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { Benchmarks, "e2e", "--callers", "1", "--max-notices", "20", "--seconds", "60", "--prime", "0", "--fsyncs", "off", "--drain-seconds", "60" })
+        foreach (var a in new[] { Benchmarks, "e2e", "--callers", "1", "--max-notices", "20", "--seconds", "60", "--prime", "0", "--fsyncs", "off", "--drain-seconds", "60", "--mode", mode })
         {
             start.ArgumentList.Add(a);
         }
