@@ -33,8 +33,9 @@ internal sealed class StreamAcknowledgingSubscriber : IAsyncDisposable
                 await Console.Error.WriteLineAsync($"subscription lost ({e.GetType().Name}); resuming after cursor {_cursor}");
                 await Task.Delay(100, CancellationToken.None);
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            catch (Exception) when (_stop.IsCancellationRequested)
             {
+                // Disposed: the call ends as CANCELLED (an RpcException) or an OperationCanceledException.
                 return;
             }
         }

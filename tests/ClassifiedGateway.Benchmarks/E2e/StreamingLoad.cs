@@ -27,7 +27,7 @@ internal sealed class StreamingLoad : ILoadMode
         {
             try
             {
-                using var call = client.SubmitStream();
+                using var call = client.SubmitStream(cancellationToken: CancellationToken.None);
                 var writing = WriteAsync(call.RequestStream, runId, recorder, unanswered, retry, stop);
                 await foreach (var outcome in call.ResponseStream.ReadAllAsync(CancellationToken.None))
                 {
