@@ -16,26 +16,12 @@ namespace ClassifiedGateway.Tests.Unit;
 /// <summary>The store keys a message by (sender_party, sender_body, id); rows stored before migration 6 keep their bare id.</summary>
 public sealed class MessageKeyStoreTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "cg-tests", Guid.NewGuid().ToString("N"), "s.db");
+    private readonly TempSqliteStore _temp = new();
     private readonly DateTimeOffset _now = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
-    private SqlGatewayStore? _store;
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
-    }
+    public Task DisposeAsync() => _temp.DisposeAsync().AsTask();
 
     [Fact]
     public async Task The_same_id_from_two_senders_is_two_messages_and_a_retry_by_one_is_its_duplicate()
@@ -64,7 +50,7 @@ public sealed class MessageKeyStoreTests : IAsyncLifetime
     {
         var legacy = Notices.Consultation("legacy-1", Party.Kz, _now);
         var bytes = legacy.ToByteArray();
-        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        using (var connection = new SqliteConnection($"Data Source={_temp.Path};Pooling=False"))
         {
             connection.Open();
             Execute(connection, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
@@ -95,12 +81,7 @@ public sealed class MessageKeyStoreTests : IAsyncLifetime
         Assert.False((await SubmitAsync(store, Notices.Consultation("legacy-1", Party.Tm, _now))).Duplicate);
     }
 
-    private async Task<SqlGatewayStore> OpenAsync()
-    {
-        _store = new SqlGatewayStore(new SqliteDialect(_path), 64, TimeProvider.System, NullLogger<SqlGatewayStore>.Instance);
-        await _store.InitializeAsync(CancellationToken.None);
-        return _store;
-    }
+    private Task<SqlGatewayStore> OpenAsync() => _temp.OpenAsync();
 
     private Task<SubmitOutcome> SubmitAsync(SqlGatewayStore store, Envelope e) =>
         store.SubmitAsync(new SubmitCommand(e, e.ToByteArray(), NoticeKinds.Of(e).Name, _now, _ => new Admission(null, [], [])), CancellationToken.None);

@@ -19,26 +19,12 @@ public sealed class SettlementStoreTests : IAsyncLifetime
 {
     private const string First = "KZ/operator/kz-operator";
     private const string Second = "KZ/operator/kz-operator-2";
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "cg-tests", Guid.NewGuid().ToString("N"), "s.db");
+    private readonly TempSqliteStore _temp = new();
     private readonly DateTimeOffset _now = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
-    private SqlGatewayStore? _store;
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
-    }
+    public Task DisposeAsync() => _temp.DisposeAsync().AsTask();
 
     [Fact]
     public async Task One_operator_alone_cannot_close_and_a_second_one_does()
@@ -84,13 +70,12 @@ public sealed class SettlementStoreTests : IAsyncLifetime
 
     private async Task<SqlGatewayStore> OpenWithObligationAsync()
     {
-        _store = new SqlGatewayStore(new SqliteDialect(_path), 64, TimeProvider.System, NullLogger<SqlGatewayStore>.Instance);
-        await _store.InitializeAsync(CancellationToken.None);
+        var store = await _temp.OpenAsync();
         var request = Notices.Envelope("settle-1", Party.Kz, _now, Case.ClearanceConfirmationRequest);
         var plan = new ObligationPlan("CLEARANCE_CONFIRMATION_DUE", "Art. 5.1", "Clearance confirmation owed", true, Party.Tm, "tm-mns", _now.AddDays(30),
             Case.ClearanceConfirmation);
-        await _store.SubmitAsync(new SubmitCommand(request, request.ToByteArray(), NoticeKinds.Of(request).Name, _now, _ => new Admission(null, [], [plan])),
+        await store.SubmitAsync(new SubmitCommand(request, request.ToByteArray(), NoticeKinds.Of(request).Name, _now, _ => new Admission(null, [], [plan])),
             CancellationToken.None);
-        return _store;
+        return store;
     }
 }
