@@ -13,9 +13,15 @@ public sealed class GatewayOptions
     [Required]
     public string Party { get; set; } = "";
 
-    /// <summary>The other Party's node, peer listener (e.g. http://127.0.0.1:5102).</summary>
-    [Required]
+    /// <summary>The other Party's node, peer listener (e.g. https://127.0.0.1:5102). Required unless <see cref="PeerAddresses"/>
+    /// names the other Party's replicas instead.</summary>
     public string PeerAddress { get; set; } = "";
+
+    /// <summary>The other Party's replicas, when it runs several: each replica's peer listener (https://host:port, tried in this
+    /// order, the next one when a replica cannot be reached), or one dns:///name:port whose name resolves to every replica (a
+    /// compose service). Instead of <see cref="PeerAddress"/>, not beside it.</summary>
+    /// <value>Default empty: <see cref="PeerAddress"/> alone.</value>
+    public List<string> PeerAddresses { get; set; } = [];
 
     /// <summary>Maximum time a submitted notice's created_at may lie ahead of this node's clock.</summary>
     /// <value>Default 5 minutes.</value>
@@ -25,6 +31,9 @@ public sealed class GatewayOptions
     /// (alarm, audit, metric gateway_peer_clock_offset_seconds): the other Party's notices are never refused for it.</summary>
     /// <value>Default 2 minutes.</value>
     public TimeSpan PeerClockTolerance { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Where the other Party's node is reached: <see cref="PeerAddresses"/> when set, else <see cref="PeerAddress"/>.</summary>
+    public IReadOnlyList<string> PeerTargets() => PeerAddresses.Count > 0 ? PeerAddresses : [PeerAddress];
 
     /// <summary>The parsed <see cref="Party"/>; Unspecified for a bad code, which validation refuses at start (it reads
     /// this getter too, so it must not throw).</summary>

@@ -13,9 +13,9 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             return ValidateOptionsResult.Fail($"Gateway:Party must be KZ or TM, not '{options.Party}'.");
         }
 
-        if (!Uri.TryCreate(options.PeerAddress, UriKind.Absolute, out _))
+        if (PeerAddressRules.Problem(options) is { } peer)
         {
-            return ValidateOptionsResult.Fail("Gateway:PeerAddress must be an absolute URI.");
+            return ValidateOptionsResult.Fail(peer);
         }
 
         if (options.PeerClockTolerance <= TimeSpan.Zero || options.PeerClockTolerance > TimeSpan.FromDays(1))

@@ -19,15 +19,16 @@ internal sealed class PeerLink : IDisposable
     public PeerLink(IOptions<GatewayOptions> options, CertificateStore certificates, CertificateValidator validator, IOptions<RelayOptions> relay)
     {
         var party = options.Value.LocalParty;
-        _channel = Create(options.Value.PeerAddress, party, certificates, validator, null);
+        var targets = options.Value.PeerTargets();
+        _channel = Create(targets, party, certificates, validator, null);
         // The probe has its own connection, so that its failures never put the relay's channel into reconnect backoff, and it
         // reconnects at its own pace: an other node that returns shows within a probe interval or two.
-        _probeChannel = Create(options.Value.PeerAddress, party, certificates, validator, relay.Value.ProbeInterval);
+        _probeChannel = Create(targets, party, certificates, validator, relay.Value.ProbeInterval);
         Client = new PeerRelayService.PeerRelayServiceClient(_channel);
         Health = new Grpc.Health.V1.Health.HealthClient(_probeChannel);
     }
 
-    private static GrpcChannel Create(string address, Party party, CertificateStore certificates, CertificateValidator validator, TimeSpan? maxReconnectBackoff)
+    private static GrpcChannel Create(IReadOnlyList<string> targets, Party party, CertificateStore certificates, CertificateValidator validator, TimeSpan? maxReconnectBackoff)
     {
         var options = new GrpcChannelOptions
         {
@@ -54,7 +55,7 @@ internal sealed class PeerLink : IDisposable
             options.MaxReconnectBackoff = max;
         }
 
-        return GrpcChannel.ForAddress(address, options);
+        return PeerTargetsChannel.Create(targets, options);
     }
 
     public PeerRelayService.PeerRelayServiceClient Client { get; }

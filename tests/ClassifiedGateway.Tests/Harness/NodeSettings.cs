@@ -7,6 +7,10 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
 {
     public int OtherPeerPort { get; set; }
 
+    /// <summary>The other Party's replicas' peer ports, in the order the node tries them (Gateway:PeerAddresses); empty: the one
+    /// <see cref="OtherPeerPort"/> (Gateway:PeerAddress).</summary>
+    public List<int> OtherPeerPorts { get; } = [];
+
     public Dictionary<string, string> Extra { get; } = [];
 
     /// <summary>A command the node is started under (e.g. <c>strace ...</c> in the e2e benchmark), its arguments first; empty: none.</summary>
@@ -48,7 +52,16 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
     {
         yield return "node";
         yield return $"--Gateway:Party={Code}";
-        yield return $"--Gateway:PeerAddress=https://127.0.0.1:{OtherPeerPort}";
+        if (OtherPeerPorts.Count == 0)
+        {
+            yield return $"--Gateway:PeerAddress=https://127.0.0.1:{OtherPeerPort}";
+        }
+
+        for (var i = 0; i < OtherPeerPorts.Count; i++)
+        {
+            yield return $"--Gateway:PeerAddresses:{i}=https://127.0.0.1:{OtherPeerPorts[i]}";
+        }
+
         yield return $"--Gateway:Endpoints:Local=https://127.0.0.1:{LocalPort}";
         yield return $"--Gateway:Endpoints:Peer=https://127.0.0.1:{PeerPort}";
         yield return $"--Gateway:Endpoints:Operator=https://127.0.0.1:{OperatorPort}";

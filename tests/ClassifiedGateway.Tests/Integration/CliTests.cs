@@ -134,6 +134,7 @@ public sealed class CliTests : IDisposable
         "bad duration from the environment", "negative duration", "misspelt key", "unknown section", "missing value",
         "database path is a directory", "database is not a database", "database key of an older release",
         "database key of an older release in the environment", "PostgreSQL without a connection string", "bad peer address",
+        "bad address in the peer's replica list", "peer address beside the replica list",
     ];
 
     [Theory]
@@ -214,6 +215,15 @@ public sealed class CliTests : IDisposable
             case "PostgreSQL without a connection string":
                 settings.Extra["Gateway:Storage:Engine"] = "Postgres";
                 expected = "Gateway:Storage:Postgres:ConnectionString";
+                break;
+            case "bad address in the peer's replica list":
+                settings.OtherPeerPorts.Add(settings.OtherPeerPort);
+                settings.Extra["Gateway:PeerAddresses:1"] = "replica-2";
+                expected = "Gateway:PeerAddresses:1";
+                break;
+            case "peer address beside the replica list":
+                settings.Extra["Gateway:PeerAddresses:0"] = $"https://127.0.0.1:{settings.OtherPeerPort}";
+                expected = "Gateway:PeerAddresses";
                 break;
             default:
                 settings.Extra["Gateway:PeerAddress"] = "peer-node";
