@@ -26,10 +26,13 @@ public static class CliCommands
             """, [new("--data", "DIR"), new("--base-port", "N", CliValueKind.Port), CliOption.Flag("--no-wait")],
             RunsWithoutArguments: false, TakesConfiguration: false, DemoCommand.RunAsync),
         new("pki", "writes a development PKI (never for production)", """
-            usage: pki --out DIR
+            usage: pki --out DIR [--dns-kz NAME[,NAME...]] [--dns-tm NAME[,NAME...]]
               Writes a CA per Party and node, competent body, authorized body and operator certificates under DIR (kz/, tm/).
-              Nothing is written anywhere else; an existing PKI in DIR is left as it is.
-            """, [new("--out", "DIR")], RunsWithoutArguments: false, TakesConfiguration: false, args => Task.FromResult(PkiCommand.Run(args))),
+              Nothing is written anywhere else; an existing PKI in DIR is left as it is (exit 2 when its node certificates
+              lack a name asked for).
+              --dns-kz, --dns-tm   host names (DNS SANs) of that Party's node certificate beside localhost, e.g. the compose
+                                   service names kz-gateway,kz-gateway-1,kz-gateway-2; at most 32, no wildcards or IPs
+            """, [new("--out", "DIR"), new("--dns-kz", "NAME[,NAME...]"), new("--dns-tm", "NAME[,NAME...]")], RunsWithoutArguments: false, TakesConfiguration: false, args => Task.FromResult(PkiCommand.Run(args))),
         new("verify-audit", "checks a node's audit chain, or one message's exported evidence", """
             usage: verify-audit --db NODE.db --node-cert NODE.crt [--checkpoints NODE.db.checkpoints]
                    verify-audit --postgres CONNECTION-STRING --node-cert NODE.crt [--checkpoints FILE]

@@ -29,7 +29,8 @@ public static class DevPki
     }
 
     /// <summary>Writes the PKI under <paramref name="directory"/> (kz/, tm/) unless it is already there. Returns true when it created it.</summary>
-    public static bool EnsureCreated(string directory, TimeProvider time)
+    /// <param name="nodeDnsNames">Extra DNS SANs per Party's node certificate (e.g. compose service names), beside localhost.</param>
+    public static bool EnsureCreated(string directory, TimeProvider time, IReadOnlyDictionary<Party, IReadOnlyList<string>>? nodeDnsNames = null)
     {
         if (File.Exists(Path.Combine(directory, "tm", "node.crt")))
         {
@@ -43,7 +44,8 @@ public static class DevPki
             Directory.CreateDirectory(folder);
             using var ca = CreateCa($"ClassifiedGateway development CA {PartyCodes.Code(party)}", now.AddYears(-1), now.AddYears(10));
             Save(ca, Path.Combine(folder, "ca"));
-            using var node = Issue(ca, new CallerIdentity(party, CallerRole.Node, $"node-{PartyCodes.Code(party).ToLowerInvariant()}"), now.AddDays(-1), now.AddYears(5), server: true, client: true);
+            using var node = Issue(ca, new CallerIdentity(party, CallerRole.Node, $"node-{PartyCodes.Code(party).ToLowerInvariant()}"), now.AddDays(-1), now.AddYears(5),
+                server: true, client: true, dnsNames: nodeDnsNames?.GetValueOrDefault(party));
             Save(node, Path.Combine(folder, "node"));
             foreach (var identity in ClientsOf(party))
             {
@@ -80,8 +82,9 @@ public static class DevPki
 
     /// <summary>Issues a certificate naming <paramref name="identity"/> in a URI SAN (plus localhost/127.0.0.1 for servers).</summary>
     /// <param name="key">The subject's key; a new P-256 key when null (pass the old one to renew a certificate without changing its pin).</param>
+    /// <param name="dnsNames">More DNS SANs for a server certificate (checked host names; see Cli/DnsNameList).</param>
     public static X509Certificate2 Issue(X509Certificate2 issuer, CallerIdentity identity, DateTimeOffset notBefore, DateTimeOffset notAfter,
-        bool server, bool client, ECDsa? key = null)
+        bool server, bool client, ECDsa? key = null, IReadOnlyList<string>? dnsNames = null)
     {
         key ??= ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={identity.Body}, OU={CallerIdentity.RoleName(identity.Role)}, O={PartyCodes.Code(identity.Party)}", key, HashAlgorithmName.SHA256);
@@ -91,6 +94,10 @@ public static class DevPki
         {
             san.AddDnsName("localhost");
             san.AddIpAddress(IPAddress.Loopback);
+            foreach (var name in dnsNames ?? [])
+            {
+                san.AddDnsName(name);
+            }
         }
 
         request.CertificateExtensions.Add(san.Build());

@@ -127,6 +127,44 @@ public sealed class CliTests : IDisposable
         Assert.True(File.Exists(Path.Combine(cwd, "chosen", "tm", "ca.crt")));
     }
 
+    [Fact]
+    public async Task Pki_names_each_Partys_node_by_the_host_names_given_and_only_its_node()
+    {
+        var cwd = EmptyDirectory();
+        string[] args = ["pki", "--out", "pki", "--dns-kz", "kz-gateway,KZ-Gateway-1,kz-gateway-2", "--dns-tm", "tm-gateway"];
+
+        var first = await CliRun.RunAsync(cwd, args);
+        var again = await CliRun.RunAsync(cwd, args);
+        var more = await CliRun.RunAsync(cwd, ["pki", "--out", "pki", "--dns-tm", "tm-gateway,tm-gateway-9"]);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(["localhost", "kz-gateway", "kz-gateway-1", "kz-gateway-2"], PkiCommand.NodeDnsNames(Path.Combine(cwd, "pki", "kz", "node.crt")));
+        Assert.Equal(["localhost", "tm-gateway"], PkiCommand.NodeDnsNames(Path.Combine(cwd, "pki", "tm", "node.crt")));
+        Assert.Empty(PkiCommand.NodeDnsNames(Path.Combine(cwd, "pki", "kz", "kz-ab-1.crt")));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("nothing changed", again.Stdout, StringComparison.Ordinal);
+        // An existing PKI is never rewritten, so a name it lacks is a mistake, not a silent success.
+        Assert.Equal(CliRunner.Mistake, more.ExitCode);
+        AssertNoTrace(more);
+        AssertOneSentence(more, "tm-gateway-9");
+    }
+
+    [Theory]
+    [InlineData("--dns-kz", "kz_gateway")]
+    [InlineData("--dns-tm", "tm-gateway,10.0.0.5")]
+    [InlineData("--dns-kz", "*.kz.example")]
+    public async Task Pki_refuses_a_bad_host_name_in_one_sentence_and_writes_nothing(string option, string value)
+    {
+        var cwd = EmptyDirectory();
+
+        var run = await CliRun.RunAsync(cwd, ["pki", "--out", "pki", option, value]);
+
+        Assert.Equal(CliRunner.Mistake, run.ExitCode);
+        AssertNoTrace(run);
+        AssertOneSentence(run, option);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cwd));
+    }
+
     /// <summary>Each start-up mistake: the node's arguments (a full, valid configuration) with one thing wrong.</summary>
     public static TheoryData<string> StartupMistakes() =>
     [
