@@ -7,6 +7,12 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
 {
     public int OtherPeerPort { get; set; }
 
+    /// <summary>Which replica of its Party's node this is (0: the first, or the only one).</summary>
+    public int Replica { get; init; }
+
+    /// <summary>The Party's PostgreSQL database, shared by all its replicas; null: the node's own SQLite file.</summary>
+    public string? PostgresConnectionString { get; set; }
+
     /// <summary>The other Party's replicas' peer ports, in the order the node tries them (Gateway:PeerAddresses); empty: the one
     /// <see cref="OtherPeerPort"/> (Gateway:PeerAddress).</summary>
     public List<int> OtherPeerPorts { get; } = [];
@@ -32,7 +38,11 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
         }
     }
 
-    public string DatabasePath => Path.Combine(DataDirectory, $"{Code}.db");
+    /// <summary>KZ, TM; KZ-2, TM-2 ... for further replicas.</summary>
+    public string Name => Replica == 0 ? Code : $"{Code}-{Replica + 1}";
+
+    /// <summary>The SQLite file; on PostgreSQL the stem of this replica's own files (checkpoint log, faults).</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, $"{Name}.db");
 
     /// <summary>The development PKI both nodes of the pair use (kz/, tm/).</summary>
     public string Pki => Path.Combine(DataDirectory, "pki");
@@ -72,7 +82,16 @@ internal sealed record NodeSettings(Party Party, int LocalPort, int PeerPort, in
         yield return $"--Gateway:Tls:PeerNodeCertificate={Path.Combine(Other, "node.crt")}";
         yield return "--Gateway:Audit:CheckpointInterval=00:00:00.500";
         yield return "--Gateway:Tls:CheckInterval=00:00:00.300";
-        yield return $"--Gateway:Storage:Sqlite:Path={DatabasePath}";
+        if (PostgresConnectionString is null)
+        {
+            yield return $"--Gateway:Storage:Sqlite:Path={DatabasePath}";
+        }
+        else
+        {
+            yield return "--Gateway:Storage:Engine=Postgres";
+            yield return $"--Gateway:Storage:Postgres:ConnectionString={PostgresConnectionString}";
+        }
+
         yield return $"--Gateway:Audit:CheckpointLog={DatabasePath}.checkpoints";
         yield return "--Gateway:Relay:RetryBaseDelay=00:00:00.050";
         yield return "--Gateway:Relay:RetryMaxDelay=00:00:00.500";
