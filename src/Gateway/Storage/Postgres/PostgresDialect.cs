@@ -19,9 +19,21 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
         }
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        Description = Describe(builder);
     }
 
     public IReadOnlyList<(int Version, string Sql)> Migrations => PostgresMigrations.All;
+
+    /// <summary>Replicas of one node on one database commit one at a time: each group commit waits here for the others' COMMIT
+    /// before it reads the audit head, a counter or a duplicate, and takes its identity values (outbox, history) and inbox
+    /// cursors only after, so they follow commit order and a reader paging by them never skips a row committed late with a
+    /// lower number. The lock is released by COMMIT or ROLLBACK, after the commit became visible.</summary>
+    public string? WriterBatchPrologue { get; } = $"SELECT pg_advisory_xact_lock({PostgresLocks.Writer}, {PostgresLocks.SchemaKey})";
+
+    public string Description { get; }
+
+    /// <summary>The pooled connections (the relay lease and the change listener open their own sessions from it).</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
 
     public DbConnection OpenWriter()
     {
@@ -47,4 +59,11 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
     public bool IsUnavailable(Exception exception) => PostgresErrors.IsUnavailable(exception);
 
     public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>"PostgreSQL database gateway on db.example:5432 (schema kz)": host, port, database, search path; never the password.</summary>
+    private static string Describe(NpgsqlConnectionStringBuilder builder)
+    {
+        var schema = string.IsNullOrEmpty(builder.SearchPath) ? "" : $" (schema {builder.SearchPath})";
+        return $"PostgreSQL database {builder.Database ?? builder.Username ?? "(default)"} on {builder.Host}:{builder.Port}{schema}";
+    }
 }

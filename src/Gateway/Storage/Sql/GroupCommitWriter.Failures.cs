@@ -38,6 +38,18 @@ internal sealed partial class GroupCommitWriter
         }
     }
 
+    private static void DisposeQuietly(DbTransaction disposable)
+    {
+        try
+        {
+            disposable.Dispose();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // A transaction on a broken connection may fail to roll back; the connection is reset next.
+        }
+    }
+
     private void ResetConnection()
     {
         try
@@ -53,6 +65,9 @@ internal sealed partial class GroupCommitWriter
         _statements = null;
         _connection = null;
     }
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Writer connection found broken ({ErrorType}) before a batch; reopened, the batch goes on")]
+    private static partial void LogReconnecting(ILogger logger, string errorType);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Group commit of {OperationCount} writes failed; none was acknowledged")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int operationCount);

@@ -46,6 +46,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     /// <summary>How many transactions and operations have been committed (for the benchmark and metrics).</summary>
     public (long Transactions, long Operations) Committed => (Counters.Commits, Interlocked.Read(ref _operations));
 
+    /// <summary>Run first in every batch's transaction, outside the operations' savepoints (PostgreSQL: the advisory lock that
+    /// makes writer processes on one database take turns); null for none.</summary>
+    public string? BatchPrologue { get; init; }
+
     /// <summary>Statements sent on the writer connection and commits.</summary>
     public StoreCounters Counters { get; }
 
@@ -86,13 +90,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         var own = new Exception?[batch.Count];
         try
         {
-            _faults?.Before(WriteStep.Open, _connection);
-            _connection ??= _openConnection();
-            _statements ??= new StatementCache(_connection);
-            _faults?.Before(WriteStep.Begin, _connection);
-            Counters.Wrote();
-            using var transaction = _connection.BeginTransaction();
-            var scope = new WriteScope(_statements, transaction, Counters);
+            using var transaction = Begin(out var scope);
             for (var i = 0; i < batch.Count; i++)
             {
                 // One name for every operation's savepoint: each is released before the next, and one text is one prepared statement.
@@ -156,6 +154,49 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
                 batch[i].Complete();
             }
         }
+    }
+
+    /// <summary>Opens the connection if needed, begins the batch's transaction and runs the prologue. A connection that broke while
+    /// idle (the database restarted, its session was terminated) fails here, before any operation ran: it is replaced once and
+    /// the batch goes on, so one dead session costs no caller an error.</summary>
+    private DbTransaction Begin(out WriteScope scope)
+    {
+        var reused = _connection is not null;
+        try
+        {
+            return BeginOnce(out scope);
+        }
+        catch (Exception e) when (reused && _errors?.IsUnavailable(e) == true)
+        {
+            LogReconnecting(_logger, e.GetType().Name);
+            ResetConnection();
+            return BeginOnce(out scope);
+        }
+    }
+
+    private DbTransaction BeginOnce(out WriteScope scope)
+    {
+        _faults?.Before(WriteStep.Open, _connection);
+        _connection ??= _openConnection();
+        _statements ??= new StatementCache(_connection);
+        _faults?.Before(WriteStep.Begin, _connection);
+        Counters.Wrote();
+        var transaction = _connection.BeginTransaction();
+        scope = new WriteScope(_statements, transaction, Counters);
+        if (BatchPrologue is { } prologue)
+        {
+            try
+            {
+                scope.Execute(prologue);
+            }
+            catch
+            {
+                DisposeQuietly(transaction);
+                throw;
+            }
+        }
+
+        return transaction;
     }
 
     private void Pulse(WriteScope scope)

@@ -12,6 +12,14 @@ internal interface ISqlDialect
     /// <summary>Opens a connection for reads.</summary>
     Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
 
+    /// <summary>Run first in every group commit's transaction, before anything is read: what makes several writer processes
+    /// on one database take turns, so the audit chain's head, the counters and the acceptance order (identity values taken
+    /// in commit order) stay single. Null when the engine needs nothing (SQLite: one node owns its file).</summary>
+    string? WriterBatchPrologue { get; }
+
+    /// <summary>Names the database for operators (engine and where), never a password: readiness and logs say which one failed.</summary>
+    string Description { get; }
+
     /// <summary>Versioned migrations, in order; each runs once, in its own transaction.</summary>
     IReadOnlyList<(int Version, string Sql)> Migrations { get; }
 }

@@ -20,7 +20,10 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
         _time = time;
         _logger = logger;
         _faults = faults;
-        _writer = new GroupCommitWriter(dialect.OpenWriter, Signals, maxGroupCommit, logger, faults, dialect as IStoreErrors, time, Counters);
+        _writer = new GroupCommitWriter(dialect.OpenWriter, Signals, maxGroupCommit, logger, faults, dialect as IStoreErrors, time, Counters)
+        {
+            BatchPrologue = dialect.WriterBatchPrologue,
+        };
     }
 
     /// <summary>Statements on the writer and readers, and commits (for /metrics and the benchmarks).</summary>

@@ -19,6 +19,7 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
             Directory.CreateDirectory(directory);
         }
 
+        Description = $"SQLite file {path}";
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -30,6 +31,11 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
     }
 
     public IReadOnlyList<(int Version, string Sql)> Migrations => SqliteMigrations.All;
+
+    /// <summary>None: a SQLite file has one node, whose single writer already serializes every write.</summary>
+    public string? WriterBatchPrologue => null;
+
+    public string Description { get; }
 
     /// <summary>SQLITE_FULL (13) and the I/O errors (10, SQLITE_IOERR_*) a full disk causes when the WAL or journal cannot grow.</summary>
     public bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 or 10 };
