@@ -12,6 +12,11 @@ public sealed class RelayOptions
     [Range(1, 5_000)]
     public int BatchSize { get; set; } = 128;
 
+    /// <summary>Batches sent on the relay stream before the oldest is answered (the pipelining depth).</summary>
+    /// <value>Default 8.</value>
+    [Range(1, 64)]
+    public int Window { get; set; } = 8;
+
     /// <summary>Deadline of one attempt to reach the peer.</summary>
     /// <value>Default 10 seconds.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

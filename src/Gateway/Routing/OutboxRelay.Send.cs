@@ -5,67 +5,87 @@ using Google.Protobuf;
 
 namespace ClassifiedGateway.Gateway.Routing;
 
-/// <summary>One call to the peer: a run of notices (signed, receipts checked and recorded) or of status reports.</summary>
+/// <summary>One run of the outbox as a request (notices signed, or status reports), and the peer's answer checked and recorded.</summary>
 internal sealed partial class OutboxRelay
 {
+    /// <summary>One unary call: the fallback for a peer without the relay stream, and how a suspected entry is sent alone.</summary>
     private async ValueTask SendAsync(List<OutboxEntry> run, CancellationToken cancellationToken)
     {
-        var from = gatewayOptions.Value.LocalParty;
         if (run[0].Type == OutboxEntryType.Notice)
         {
-            var request = new RelayRequest { FromParty = from, SentAt = Times.ToTimestamp(time.GetUtcNow()) };
-            request.Notices.AddRange(run.Select(e => new RelayedNotice
-            {
-                Sequence = e.Sequence,
-                Envelope = ByteString.CopyFrom(e.EnvelopeBytes),
-                AcceptedAt = Times.ToTimestamp(e.At),
-                Signature = ByteString.CopyFrom(keys.SignNotice(e.Sequence, e.At, e.EnvelopeBytes!)),
-            }));
-            var response = await peer.Client.RelayAsync(request, cancellationToken: cancellationToken);
-            if (response.Receipts.Count != run.Count)
-            {
-                throw new InvalidOperationException($"The peer answered {response.Receipts.Count} receipts for {run.Count} notices.");
-            }
-
-            // Keep only receipts that are the peer's own and match what we sent; the first one that is not stops the run.
-            var receipts = new List<ReceiptForEntry>(run.Count);
-            for (var i = 0; i < run.Count; i++)
-            {
-                if (ReceiptProblem(run[i], response.Receipts[i]) is { } problem)
-                {
-                    using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
-                    await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
-                    await store.RecordAlarmAsync(run[i].Key, $"ALARM: receipt rejected: {problem}", time.GetUtcNow(), wait.Token);
-                    LogReceiptRejected(logger, run[i].MessageId, problem);
-                    throw new ReceiptRejectedException(run[i].MessageId);
-                }
-
-                receipts.Add(new ReceiptForEntry(run[i].Sequence, run[i].Key, response.Receipts[i]));
-            }
-
-            using (var wait = StoreWait(relayOptions.Value, CancellationToken.None))
-            {
-                await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
-            }
-
-            LogRelayed(logger, run.Count, run[^1].Sequence);
+            var response = await peer.Client.RelayAsync(NoticesRequest(run), cancellationToken: cancellationToken);
+            await RecordReceiptsAsync(run, response.Receipts);
         }
         else
         {
-            var request = new RelayStatusRequest { FromParty = from, SentAt = Times.ToTimestamp(time.GetUtcNow()) };
-            request.Reports.AddRange(run.Select(e => keys.SignStatus(new StatusReport
-            {
-                Sequence = e.Sequence,
-                MessageId = e.MessageId,
-                Stage = e.StatusStage,
-                At = Times.ToTimestamp(e.At),
-                ByBody = e.ByBody ?? "",
-                SenderBody = e.SenderBody,
-            })));
-            await peer.Client.RelayStatusAsync(request, cancellationToken: cancellationToken);
-            using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
-            await store.CompleteOutboxAsync([.. run.Select(e => e.Sequence)], wait.Token);
+            await peer.Client.RelayStatusAsync(ReportsRequest(run), cancellationToken: cancellationToken);
+            await CompleteReportsAsync(run);
         }
+    }
+
+    private RelayRequest NoticesRequest(List<OutboxEntry> run)
+    {
+        var request = new RelayRequest { FromParty = gatewayOptions.Value.LocalParty, SentAt = Times.ToTimestamp(time.GetUtcNow()) };
+        request.Notices.AddRange(run.Select(e => new RelayedNotice
+        {
+            Sequence = e.Sequence,
+            Envelope = ByteString.CopyFrom(e.EnvelopeBytes),
+            AcceptedAt = Times.ToTimestamp(e.At),
+            Signature = ByteString.CopyFrom(keys.SignNotice(e.Sequence, e.At, e.EnvelopeBytes!)),
+        }));
+        return request;
+    }
+
+    private RelayStatusRequest ReportsRequest(List<OutboxEntry> run)
+    {
+        var request = new RelayStatusRequest { FromParty = gatewayOptions.Value.LocalParty, SentAt = Times.ToTimestamp(time.GetUtcNow()) };
+        request.Reports.AddRange(run.Select(e => keys.SignStatus(new StatusReport
+        {
+            Sequence = e.Sequence,
+            MessageId = e.MessageId,
+            Stage = e.StatusStage,
+            At = Times.ToTimestamp(e.At),
+            ByBody = e.ByBody ?? "",
+            SenderBody = e.SenderBody,
+        })));
+        return request;
+    }
+
+    /// <summary>Keeps only receipts that are the peer's own and match what was sent; the first one that is not stops the run.</summary>
+    private async Task RecordReceiptsAsync(List<OutboxEntry> run, Google.Protobuf.Collections.RepeatedField<Receipt> answered)
+    {
+        if (answered.Count != run.Count)
+        {
+            throw new InvalidOperationException($"The peer answered {answered.Count} receipts for {run.Count} notices.");
+        }
+
+        var receipts = new List<ReceiptForEntry>(run.Count);
+        for (var i = 0; i < run.Count; i++)
+        {
+            if (ReceiptProblem(run[i], answered[i]) is { } problem)
+            {
+                using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
+                await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
+                await store.RecordAlarmAsync(run[i].Key, $"ALARM: receipt rejected: {problem}", time.GetUtcNow(), wait.Token);
+                LogReceiptRejected(logger, run[i].MessageId, problem);
+                throw new ReceiptRejectedException(run[i].MessageId);
+            }
+
+            receipts.Add(new ReceiptForEntry(run[i].Sequence, run[i].Key, answered[i]));
+        }
+
+        using (var wait = StoreWait(relayOptions.Value, CancellationToken.None))
+        {
+            await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
+        }
+
+        LogRelayed(logger, run.Count, run[^1].Sequence);
+    }
+
+    private async Task CompleteReportsAsync(List<OutboxEntry> run)
+    {
+        using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
+        await store.CompleteOutboxAsync([.. run.Select(e => e.Sequence)], wait.Token);
     }
 
     private string? ReceiptProblem(OutboxEntry entry, Receipt receipt)

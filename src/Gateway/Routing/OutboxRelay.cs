@@ -10,7 +10,8 @@ using Polly.CircuitBreaker;
 
 namespace ClassifiedGateway.Gateway.Routing;
 
-/// <summary>Carries the outbox to the other node, oldest first, one call at a time so acceptance order is kept.</summary>
+/// <summary>Carries the outbox to the other node, oldest first, in acceptance order: on the pipelined relay stream, or one
+/// call at a time when the peer has no stream or an entry is suspected of a lasting refusal.</summary>
 /// <remarks>An entry leaves the outbox only when the peer's receipt for it is recorded; a crash at any point
 /// means it is sent again, and the peer's dedup by id answers the retry with the same receipt.</remarks>
 internal sealed partial class OutboxRelay(
@@ -39,12 +40,27 @@ internal sealed partial class OutboxRelay(
         var pipeline = RelayPipeline.Build(options, time, _circuit, _circuitControl);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wake = store.Signals.Outbox.Next;
             List<OutboxEntry>? run = null;
             // An operator's retry cancels this round's backoff (and any call in flight: resending is harmless, the peer dedups).
             using var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, link.RetryToken);
             try
             {
+                if (StreamAllowed)
+                {
+                    // The peer is called only when there is something to send, as with one call at a time.
+                    var pending = store.Signals.Outbox.Next;
+                    if ((await store.ReadOutboxAsync(1, stoppingToken)).Count == 0)
+                    {
+                        await Waits.SignalOrTimeoutAsync(pending, options.IdlePoll, time, stoppingToken);
+                        continue;
+                    }
+
+                    _oldestUnanswered = null;
+                    await RunStreamThroughAsync(pipeline, stoppingToken);
+                    continue;
+                }
+
+                var wake = store.Signals.Outbox.Next;
                 var entries = await store.ReadOutboxAsync(options.BatchSize, stoppingToken);
                 if (entries.Count == 0)
                 {
@@ -81,6 +97,7 @@ internal sealed partial class OutboxRelay(
             }
             catch (Exception e)
             {
+                run ??= _oldestUnanswered;
                 if (RelayPipeline.IsPermanent(e) && run is { Count: > 0 } && await TryGiveUpAsync(run, e, options, stoppingToken))
                 {
                     continue;
@@ -101,6 +118,31 @@ internal sealed partial class OutboxRelay(
                     // Retry now.
                 }
             }
+        }
+    }
+
+    /// <summary>A stream through the same pipeline (retry, circuit breaker) with the deadline applied per batch inside it.</summary>
+    private async Task RunStreamThroughAsync(ResiliencePipeline pipeline, CancellationToken stoppingToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(stoppingToken);
+        context.Properties.Set(RelayPipeline.LongLivedStream, true);
+        try
+        {
+            await pipeline.ExecuteAsync(async ctx =>
+            {
+                try
+                {
+                    await RunStreamAsync(ctx.CancellationToken);
+                }
+                catch (Exception e) when (NoteFailure(e))
+                {
+                    throw;
+                }
+            }, context);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 

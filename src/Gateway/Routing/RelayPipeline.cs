@@ -12,6 +12,10 @@ internal static class RelayPipeline
 {
     public const string Name = "peer-relay";
 
+    /// <summary>Set on an execution that runs a relay stream: the stream lives as long as the link, so the per-attempt deadline
+    /// applies to each batch's answer inside it (OutboxRelay's watchdog) instead of to the whole execution.</summary>
+    public static readonly ResiliencePropertyKey<bool> LongLivedStream = new("relay-stream");
+
     /// <summary>Failures worth trying again: the peer is down, slow, or overloaded.</summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
@@ -48,7 +52,12 @@ internal static class RelayPipeline
                 StateProvider = circuitState,
                 ManualControl = circuitControl,
             })
-            .AddTimeout(options.AttemptTimeout)
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                Timeout = options.AttemptTimeout,
+                TimeoutGenerator = args => ValueTask.FromResult(
+                    args.Context.Properties.TryGetValue(LongLivedStream, out var stream) && stream ? System.Threading.Timeout.InfiniteTimeSpan : options.AttemptTimeout),
+            })
             .Build();
     }
 }

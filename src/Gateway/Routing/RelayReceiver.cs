@@ -19,7 +19,11 @@ internal sealed partial class RelayReceiver(
 {
     public const int MaxBatch = 5_000;
 
-    public async Task<IReadOnlyList<Receipt>> ReceiveAsync(RelayRequest request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Receipt>> ReceiveAsync(RelayRequest request, CancellationToken cancellationToken) =>
+        (await StoreAsync([Prepare(request)], cancellationToken))[0];
+
+    /// <summary>A batch checked and parsed (signatures verified), ready to be stored in its turn.</summary>
+    public PreparedBatch Prepare(RelayRequest request)
     {
         var gateway = options.Value;
         if (request.FromParty != gateway.PeerParty)
@@ -33,7 +37,14 @@ internal sealed partial class RelayReceiver(
         }
 
         var now = time.GetUtcNow();
-        var commands = request.Notices.Select(n => Prepare(n, now, gateway)).ToList();
+        return new PreparedBatch(request, [.. request.Notices.Select(n => Prepare(n, now, gateway))]);
+    }
+
+    /// <summary>Stores consecutive batches in one store write (one commit), in order, and answers each batch's signed receipts.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<Receipt>>> StoreAsync(IReadOnlyList<PreparedBatch> batches, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var commands = batches.SelectMany(b => b.Commands).ToList();
         var receipts = await store.StoreRelayedAsync(commands, now, cancellationToken);
         foreach (var (receipt, command) in receipts.Zip(commands).Where(r => r.First.Status == ReceiptStatus.Refused))
         {
@@ -46,10 +57,23 @@ internal sealed partial class RelayReceiver(
         }
 
         // Skew between the nodes is reported (alarm, audit, metric), never a reason to refuse.
-        await peerClock.ObserveAsync(request.SentAt, request.Notices.Select(n => n.AcceptedAt),
-            receipts.FirstOrDefault(r => r.Status == ReceiptStatus.Stored)?.MessageId, cancellationToken);
+        foreach (var batch in batches)
+        {
+            await peerClock.ObserveAsync(batch.Request.SentAt, batch.Request.Notices.Select(n => n.AcceptedAt),
+                receipts.FirstOrDefault(r => r.Status == ReceiptStatus.Stored)?.MessageId, cancellationToken);
+        }
+
         LogReceived(logger, receipts.Count);
-        return [.. receipts.Select(keys.SignReceipt)];
+        var signed = receipts.Select(keys.SignReceipt).ToList();
+        var answers = new List<IReadOnlyList<Receipt>>(batches.Count);
+        var offset = 0;
+        foreach (var batch in batches)
+        {
+            answers.Add(signed.GetRange(offset, batch.Commands.Count));
+            offset += batch.Commands.Count;
+        }
+
+        return answers;
     }
 
     private RelayedCommand Prepare(RelayedNotice notice, DateTimeOffset now, GatewayOptions gateway)
@@ -88,6 +112,9 @@ internal sealed partial class RelayReceiver(
                 : rules.Decide(envelope!, decisionTime, RulePhase.Relay, gateway.LocalParty, ledger);
         }, rejection, notice.Signature.ToByteArray());
     }
+
+    /// <summary>One relayed batch, checked, parsed and its signatures verified.</summary>
+    public sealed record PreparedBatch(RelayRequest Request, IReadOnlyList<RelayedCommand> Commands);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Stored a relayed batch of {Count} notices")]
     private static partial void LogReceived(ILogger logger, int count);

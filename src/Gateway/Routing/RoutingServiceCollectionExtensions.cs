@@ -19,6 +19,8 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton<Acknowledger>();
         services.AddSingleton<Streaming.AcknowledgingSubscription>();
         services.AddSingleton<RelayReceiver>();
+        services.AddSingleton<StatusReceiver>();
+        services.AddSingleton<RelayStreamReceiver>();
         services.AddSingleton<DeliveryStreamer>();
         services.AddSingleton<PeerLink>();
         services.AddSingleton<PeerLinkState>();

@@ -21,6 +21,9 @@ public interface IGatewayStore
     /// <summary>The oldest outbox entries, in acceptance order.</summary>
     Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>The oldest outbox entries after <paramref name="afterSequence"/> (those not yet sent on the relay stream), up to <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ReadOutboxAfterAsync(long afterSequence, int limit, CancellationToken cancellationToken);
+
     /// <summary>Records the peer's receipts for relayed notices and clears their outbox entries.</summary>
     Task RecordReceiptsAsync(IReadOnlyList<ReceiptForEntry> receipts, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -62,10 +62,10 @@ public sealed class CrashTests
         await AssertAllAcknowledgedAsync(pair, subscriber, ids);
     }
 
-    private static async Task<DateTimeOffset> NowAsync(NodeProcess node) =>
+    internal static async Task<DateTimeOffset> NowAsync(NodeProcess node) =>
         (await node.Clock.GetTimeAsync(new GetTimeRequest())).Now.ToDateTimeOffset();
 
-    private static async Task AssertAllAcknowledgedAsync(NodePair pair, TestSubscriber subscriber, IReadOnlyList<string> ids)
+    internal static async Task AssertAllAcknowledgedAsync(NodePair pair, TestSubscriber subscriber, IReadOnlyList<string> ids)
     {
         await Eventually.TrueAsync(
             async () => await Submitter.CountAsync(pair.KzNode, Stage.Acknowledged, Direction.Outbound) == ids.Count,

@@ -46,11 +46,15 @@ internal sealed partial class SqlGatewayStore
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, CancellationToken cancellationToken) =>
+        ReadOutboxAfterAsync(0, limit, cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAfterAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync("""
             SELECT o.seq, o.entry_type, o.message_id, m.envelope, o.at, o.status_stage, o.by_body, m.digest, m.id, m.sender_body
             FROM outbox o LEFT JOIN messages m ON m.key = o.message_id
+            WHERE o.seq > @after
             ORDER BY o.seq LIMIT @limit
             """,
             r =>
@@ -68,7 +72,7 @@ internal sealed partial class SqlGatewayStore
 
                 return (Entry: entry, Problem: problem);
             },
-            cancellationToken, ("@limit", limit));
+            cancellationToken, ("@limit", limit), ("@after", afterSequence));
         await QuarantineAsync([.. rows.Where(r => r.Problem is not null).Select(r => (r.Entry.Key, r.Problem!))], cancellationToken);
         return [.. rows.Where(r => r.Problem is null).Select(r => r.Entry)];
     }

@@ -61,6 +61,12 @@ internal sealed class RequestValidator(TimeProvider time, IOptions<GatewayOption
             case RelayStatusRequest r:
                 PeerRequestChecks.RelayStatus(v, r);
                 break;
+            case RelayStreamRequest { Notices: { } r }:
+                PeerRequestChecks.Relay(v, r);
+                break;
+            case RelayStreamRequest { Reports: { } r }:
+                PeerRequestChecks.RelayStatus(v, r);
+                break;
             case AdvanceRequest r:
                 RequestChecks.Advance(v, r);
                 break;
