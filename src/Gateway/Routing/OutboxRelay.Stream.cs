@@ -42,7 +42,7 @@ internal sealed partial class OutboxRelay
         cancellationToken.ThrowIfCancellationRequested();
 
         _oldestUnanswered = state.Oldest?.Run;
-        var cause = Cause(state, first, writing, reading, options);
+        var cause = Cause(state, first, writing, reading, options, PeerStatus(call));
         if (cause is RpcException { StatusCode: StatusCode.Unimplemented })
         {
             _streamUnsupportedUntil = time.GetUtcNow() + StreamProbeInterval;
@@ -60,11 +60,17 @@ internal sealed partial class OutboxRelay
     }
 
     /// <summary>Why the stream ended: the peer's status when it sent one, else the first failure on this side.</summary>
-    private static Exception Cause(StreamState state, Task first, Task writing, Task reading, RelayOptions options)
+    private static Exception Cause(StreamState state, Task first, Task writing, Task reading, RelayOptions options, Status? peerEnded)
     {
         if (state.TimedOut)
         {
             return new TimeoutRejectedException("No answer within the attempt deadline.", options.AttemptTimeout);
+        }
+
+        // A write can fail on a call the peer has already ended before the reader sees why: the status decides.
+        if (peerEnded is { } ended)
+        {
+            return new RpcException(ended);
         }
 
         if (reading.Exception?.InnerException is RpcException { StatusCode: not StatusCode.Cancelled } peerStatus)
@@ -159,6 +165,19 @@ internal sealed partial class OutboxRelay
                 state.TimedOut = true;
                 return;
             }
+        }
+    }
+
+    /// <summary>The status the peer ended the call with, when it did (not OK, not our own cancellation).</summary>
+    private static Status? PeerStatus(AsyncDuplexStreamingCall<RelayStreamRequest, RelayStreamResponse> call)
+    {
+        try
+        {
+            return call.GetStatus() is { StatusCode: not (StatusCode.OK or StatusCode.Cancelled) } status ? status : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // the call had not ended when it was cancelled
         }
     }
 

@@ -63,6 +63,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output)
         ["classified.gateway.v1.DevClockService/Advance"] = new(Listener.Local, [Who.OwnCompetentBody]),
         ["classified.gateway.v1.PeerRelayService/Relay"] = new(Listener.Peer, [Who.PeerNode]),
         ["classified.gateway.v1.PeerRelayService/RelayStatus"] = new(Listener.Peer, [Who.PeerNode]),
+        ["classified.gateway.v1.PeerRelayService/RelayStream"] = new(Listener.Peer, [Who.PeerNode]),
         ["classified.gateway.v1.OperatorService/ListMessages"] = new(Listener.Operator, [Who.Operator]),
         ["classified.gateway.v1.OperatorService/GetTimeline"] = new(Listener.Operator, [Who.Operator]),
         ["classified.gateway.v1.OperatorService/WatchStageChanges"] = new(Listener.Operator, [Who.Operator]),
@@ -227,6 +228,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output)
         "ExportEvidence" => new ExportEvidenceRequest { MessageId = Addressed }.ToByteArray(),
         "Relay" => new RelayRequest { FromParty = Party.Tm }.ToByteArray(),
         "RelayStatus" => new RelayStatusRequest { FromParty = Party.Tm }.ToByteArray(),
+        "RelayStream" => new RelayStreamRequest { Batch = 1, Reports = new RelayStatusRequest { FromParty = Party.Tm } }.ToByteArray(),
         "ServerReflectionInfo" => new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" }.ToByteArray(),
         _ => [],
     };

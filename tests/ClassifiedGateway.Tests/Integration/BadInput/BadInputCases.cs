@@ -137,6 +137,8 @@ internal static class BadInputCases
             var report = new StatusReport { Sequence = 1, MessageId = "m-1", Stage = Stage.Acknowledged, At = value, ByBody = "tm-mns" };
             yield return new($"time.status_report.at.{name}", Listener.Peer, GrpcMethods.Peer + "RelayStatus",
                 Wire.Frame(new RelayStatusRequest { FromParty = Party.Tm, Reports = { report } }), InvalidArgument, "reports[0].at");
+            yield return new($"time.relay_stream.accepted_at.{name}", Listener.Peer, GrpcMethods.Peer + "RelayStream",
+                Wire.Frame(new RelayStreamRequest { Batch = 1, Notices = new RelayRequest { FromParty = Party.Tm, Notices = { notice } } }), InvalidArgument, "notices[0].accepted_at");
         }
 
         foreach (var (name, value) in Envelopes.BadDates())

@@ -33,6 +33,8 @@ internal static class GrpcMethods
         (Listener.Local, "/grpc.health.v1.Health/Watch", true, []),
         (Listener.Peer, Peer + "Relay", true, new RelayRequest { FromParty = ClassifiedGateway.Contracts.V1.Party.Tm }.ToByteArray()),
         (Listener.Peer, Peer + "RelayStatus", true, new RelayStatusRequest { FromParty = ClassifiedGateway.Contracts.V1.Party.Tm }.ToByteArray()),
+        (Listener.Peer, Peer + "RelayStream", false,
+            new RelayStreamRequest { Batch = 1, Reports = new RelayStatusRequest { FromParty = ClassifiedGateway.Contracts.V1.Party.Tm } }.ToByteArray()),
         (Listener.Peer, HealthCheck, true, []),
         (Listener.Operator, Operator + "ListMessages", true, []),
         (Listener.Operator, Operator + "GetTimeline", true, new GetTimelineRequest { MessageId = "nothing-here" }.ToByteArray()),
