@@ -37,6 +37,14 @@ internal sealed partial class OutboxRelay
         var reading = ReadAnswersAsync(call.ResponseStream, state, session.Token);
         var watching = WatchAsync(state, options, session.Token);
         var first = await Task.WhenAny(writing, reading, watching);
+        if (first == writing && writing.IsFaulted)
+        {
+            // A write fails once the peer has ended the call; the answers it sent before its status are still to be read and
+            // recorded (else their batches would be resent and the refused batch misjudged). Bounded: a call that did not end
+            // is given up after the attempt deadline.
+            await Task.WhenAny(reading, watching, Task.Delay(options.AttemptTimeout, time, cancellationToken));
+        }
+
         await session.CancelAsync();
         await Task.WhenAll(Settled(writing), Settled(reading), Settled(watching));
         cancellationToken.ThrowIfCancellationRequested();
@@ -145,9 +153,9 @@ internal sealed partial class OutboxRelay
             }
 
             state.Answered(time.GetUtcNow());
-            if (link.Succeeded(time.GetUtcNow()) is { } outage)
+            if (link.Succeeded(time.GetUtcNow()) is { } closed)
             {
-                LogRelayRecovered(logger, outage.TotalSeconds, await store.OutboxDepthAsync(cancellationToken));
+                PeerLinkLog.Closed(logger, closed, closed.RelayLogged ? await store.OutboxDepthAsync(cancellationToken) : 0);
             }
         }
     }

@@ -56,7 +56,7 @@ internal sealed partial class OutboxRelay(
                     }
 
                     _oldestUnanswered = null;
-                    await RunStreamThroughAsync(pipeline, stoppingToken);
+                    await RunStreamThroughAsync(pipeline, round);
                     continue;
                 }
 
@@ -122,9 +122,9 @@ internal sealed partial class OutboxRelay(
     }
 
     /// <summary>A stream through the same pipeline (retry, circuit breaker) with the deadline applied per batch inside it.</summary>
-    private async Task RunStreamThroughAsync(ResiliencePipeline pipeline, CancellationToken stoppingToken)
+    private async Task RunStreamThroughAsync(ResiliencePipeline pipeline, CancellationTokenSource round)
     {
-        var context = ResilienceContextPool.Shared.Get(stoppingToken);
+        var context = ResilienceContextPool.Shared.Get(round.Token);
         context.Properties.Set(RelayPipeline.LongLivedStream, true);
         try
         {
@@ -134,7 +134,7 @@ internal sealed partial class OutboxRelay(
                 {
                     await RunStreamAsync(ctx.CancellationToken);
                 }
-                catch (Exception e) when (NoteFailure(e))
+                catch (Exception e) when (!round.IsCancellationRequested && NoteFailure(e))
                 {
                     throw;
                 }

@@ -29,8 +29,9 @@ internal sealed class ScriptedPeer : IAsyncDisposable
 
     public ScriptedPeerService Service { get; }
 
-    /// <summary>Starts on TM's peer port; <paramref name="answer"/> returns a status to fail a call with, or null to store it.</summary>
-    public static async Task<ScriptedPeer> StartAsync(NodeSettings tm, NodeSettings kz, Func<IReadOnlyList<string>, int, Status?> answer)
+    /// <summary>Starts on TM's peer port; <paramref name="answer"/> returns a status to fail a call (or a batch of the relay stream)
+    /// with, or null to store it. Without <paramref name="stream"/> the peer is an older node: RelayStream is UNIMPLEMENTED.</summary>
+    public static async Task<ScriptedPeer> StartAsync(NodeSettings tm, NodeSettings kz, Func<IReadOnlyList<string>, int, Status?> answer, bool stream = false)
     {
         var certificate = X509Certificate2.CreateFromPemFile(Path.Combine(tm.Own, "node.crt"), Path.Combine(tm.Own, "node.key"));
         var expectedClient = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(kz.Own, "node.crt")));
@@ -47,10 +48,24 @@ internal sealed class ScriptedPeer : IAsyncDisposable
             });
         }));
         builder.Services.AddGrpc();
-        var service = new ScriptedPeerService(certificate, answer);
-        builder.Services.AddSingleton(service);
-        var app = builder.Build();
-        app.MapGrpcService<ScriptedPeerService>();
+        ScriptedPeerService service;
+        WebApplication app;
+        if (stream)
+        {
+            var streaming = new StreamingScriptedPeerService(certificate, answer);
+            builder.Services.AddSingleton(streaming);
+            app = builder.Build();
+            app.MapGrpcService<StreamingScriptedPeerService>();
+            service = streaming;
+        }
+        else
+        {
+            service = new ScriptedPeerService(certificate, answer);
+            builder.Services.AddSingleton(service);
+            app = builder.Build();
+            app.MapGrpcService<ScriptedPeerService>();
+        }
+
         await app.StartAsync();
         return new ScriptedPeer(app, service);
     }
@@ -63,13 +78,28 @@ internal sealed class ScriptedPeer : IAsyncDisposable
 }
 
 /// <summary>The scripted peer service: every call is recorded (ids sent), then failed or answered with honest receipts.</summary>
-internal sealed class ScriptedPeerService(X509Certificate2 tmNode, Func<IReadOnlyList<string>, int, Status?> answer) : PeerRelayService.PeerRelayServiceBase
+internal class ScriptedPeerService(X509Certificate2 tmNode, Func<IReadOnlyList<string>, int, Status?> answer) : PeerRelayService.PeerRelayServiceBase
 {
     private int _calls;
 
+    /// <summary>The ids of every call and every batch of notices on a stream, in the order they were read.</summary>
     public ConcurrentQueue<IReadOnlyList<string>> Calls { get; } = new();
 
-    public override Task<RelayResponse> Relay(RelayRequest request, ServerCallContext context)
+    /// <summary>Batches of notices that came on the relay stream.</summary>
+    public int StreamBatches => Volatile.Read(ref _streamBatches);
+
+    private int _streamBatches;
+
+    public override Task<RelayResponse> Relay(RelayRequest request, ServerCallContext context) => Task.FromResult(Answer(request));
+
+    /// <summary>Counted as a stream batch (the stream implementation's hook).</summary>
+    protected RelayResponse AnswerStreamed(RelayRequest request)
+    {
+        Interlocked.Increment(ref _streamBatches);
+        return Answer(request);
+    }
+
+    private RelayResponse Answer(RelayRequest request)
     {
         var ids = request.Notices.Select(n => Envelope.Parser.ParseFrom(n.Envelope).Id).ToList();
         Calls.Enqueue(ids);
@@ -92,6 +122,31 @@ internal sealed class ScriptedPeerService(X509Certificate2 tmNode, Func<IReadOnl
             response.Receipts.Add(receipt);
         }
 
-        return Task.FromResult(response);
+        return response;
+    }
+}
+
+/// <summary>The scripted peer as a current node: the relay stream too, each batch of notices answered (or the stream ended with
+/// the scripted status) in order, as the real receiving side does.</summary>
+internal sealed class StreamingScriptedPeerService(X509Certificate2 tmNode, Func<IReadOnlyList<string>, int, Status?> answer)
+    : ScriptedPeerService(tmNode, answer)
+{
+    public override async Task RelayStream(IAsyncStreamReader<RelayStreamRequest> requestStream, IServerStreamWriter<RelayStreamResponse> responseStream, ServerCallContext context)
+    {
+        while (await requestStream.MoveNext(context.CancellationToken))
+        {
+            var request = requestStream.Current;
+            var response = new RelayStreamResponse { Batch = request.Batch };
+            if (request.BodyCase == RelayStreamRequest.BodyOneofCase.Notices)
+            {
+                response.Notices = AnswerStreamed(request.Notices);
+            }
+            else
+            {
+                response.Reports = new RelayStatusResponse();
+            }
+
+            await responseStream.WriteAsync(response, context.CancellationToken);
+        }
     }
 }

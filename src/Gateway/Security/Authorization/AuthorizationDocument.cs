@@ -54,7 +54,7 @@ public static class AuthorizationDocument
             `PartyGatewayService.Submit` and each item of `SubmitStream` on the local listener. The envelope's `sender_party` must be the caller's Party
             (`SENDER_NOT_CALLER` otherwise). A competent body may send as any body of its Party; an authorized body only as
             itself (`sender_body` = the body in its certificate) and only the kinds marked below. Operators, observers and
-            nodes submit nothing. On the peer listener, `PeerRelayService.Relay` takes any kind from the other Party's node (which decided
+            nodes submit nothing. On the peer listener, `PeerRelayService.Relay` and each batch of notices on `RelayStream` take any kind from the other Party's node (which decided
             who sent it); the receiving node checks the envelope, the body registry and the agreement's rules
             (docs/rules.md). Being allowed to send a kind is not being allowed to send it now: the rules may still refuse
             it (`FAILED_PRECONDITION`).
