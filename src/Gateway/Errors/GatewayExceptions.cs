@@ -70,3 +70,7 @@ public sealed class OverloadedException(TimeSpan retryAfter)
 /// <summary>The database could not be reached or asked for a retry; nothing of the request was kept (UNAVAILABLE with google.rpc.RetryInfo).</summary>
 public sealed class StoreUnavailableException(Exception inner)
     : GatewayException("The node's database is unavailable; nothing was stored. Retry later.", inner);
+
+/// <summary>The node is stopping: what was answered stands, the rest was not taken (UNAVAILABLE with google.rpc.RetryInfo).</summary>
+public sealed class NodeStoppingException()
+    : GatewayException("The node is stopping; what was not answered was not taken. Retry later.");

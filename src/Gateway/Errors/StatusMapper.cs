@@ -45,6 +45,7 @@ public static class StatusMapper
         OverloadedException e => BuildStatus(Code.ResourceExhausted, e.Message,
             new RetryInfo { RetryDelay = Duration.FromTimeSpan(e.RetryAfter) }, ErrorInfo("NODE_OVERLOADED", null, [])),
         StoreUnavailableException e => BuildStatus(Code.Unavailable, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }),
+        NodeStoppingException e => BuildStatus(Code.Unavailable, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }),
         _ => BuildStatus(Code.Internal, "Internal error.", null),
     };
 

@@ -27,6 +27,8 @@ internal sealed partial class MetricsProjector(
         metrics.Observe("gateway_outbox_depth", "Outbox entries waiting for the other node.", () => [new(_gauges.Outbox)]);
         metrics.Observe("gateway_obligations_open", "Obligations waiting for their answer.", () => [new(_gauges.Open)]);
         metrics.Observe("gateway_obligations_overdue", "Obligations open past their due time.", () => [new(_gauges.Overdue)]);
+        metrics.Observe("gateway_relay_batches_in_flight", "Batches on the relay stream sent to the other node and not yet answered.",
+            () => [new(relay.BatchesInFlight)]);
         metrics.Observe("gateway_peer_circuit_open", "1 while the relay's circuit to the other node is open.", () => [new(_gauges.CircuitOpen)]);
         metrics.Observe("gateway_certificate_days_to_expiry", "Days until each certificate the node uses or trusts expires.",
             () => _gauges.Certificates.Select(c => new Measurement<double>(c.DaysLeft, new KeyValuePair<string, object?>("certificate", c.Name))));

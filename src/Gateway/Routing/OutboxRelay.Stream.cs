@@ -19,6 +19,11 @@ internal sealed partial class OutboxRelay
 
     private DateTimeOffset _streamUnsupportedUntil = DateTimeOffset.MinValue;
 
+    private int _batchesInFlight;
+
+    /// <summary>Batches written on the relay stream and not yet answered (the metric <c>gateway_relay_batches_in_flight</c>).</summary>
+    public int BatchesInFlight => Volatile.Read(ref _batchesInFlight);
+
     /// <summary>The oldest batch the last stream left unanswered: the run a non-transient refusal is narrowed from.</summary>
     private List<OutboxEntry>? _oldestUnanswered;
 
@@ -47,6 +52,7 @@ internal sealed partial class OutboxRelay
 
         await session.CancelAsync();
         await Task.WhenAll(Settled(writing), Settled(reading), Settled(watching));
+        Volatile.Write(ref _batchesInFlight, 0);
         cancellationToken.ThrowIfCancellationRequested();
 
         _oldestUnanswered = state.Oldest?.Run;
@@ -124,6 +130,7 @@ internal sealed partial class OutboxRelay
             }
 
             state.Sent(new InFlight(batch, run, time.GetUtcNow()));
+            Interlocked.Increment(ref _batchesInFlight);
             await requests.WriteAsync(request, cancellationToken);
             after = run[^1].Sequence;
         }
@@ -153,6 +160,7 @@ internal sealed partial class OutboxRelay
             }
 
             state.Answered(time.GetUtcNow());
+            Interlocked.Decrement(ref _batchesInFlight);
             if (link.Succeeded(time.GetUtcNow()) is { } closed)
             {
                 PeerLinkLog.Closed(logger, closed, closed.RelayLogged ? await store.OutboxDepthAsync(cancellationToken) : 0);

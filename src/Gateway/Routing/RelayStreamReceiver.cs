@@ -9,8 +9,11 @@ namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>The receiving side of the relay stream: batches are read and checked (signatures verified) while earlier ones are
 /// stored, then stored strictly in stream order, consecutive notice batches in one store write, one answer per batch in order.</summary>
-/// <remarks>A batch that cannot be taken ends the stream with its status after every batch before it has been answered.</remarks>
-internal sealed partial class RelayStreamReceiver(RelayReceiver notices, StatusReceiver reports, ILogger<RelayStreamReceiver> logger)
+/// <remarks>A batch that cannot be taken ends the stream with its status after every batch before it has been answered. When the
+/// node stops, reading stops, what was read is applied and answered, and the stream ends UNAVAILABLE (a graceful stop does not
+/// wait for the other node to close a stream that lives as long as the link).</remarks>
+internal sealed partial class RelayStreamReceiver(
+    RelayReceiver notices, StatusReceiver reports, IHostApplicationLifetime lifetime, ILogger<RelayStreamReceiver> logger)
 {
     /// <summary>Batches read ahead of the one being stored; the sender's window is what normally bounds this.</summary>
     public const int ReadAhead = 64;
@@ -19,7 +22,7 @@ internal sealed partial class RelayStreamReceiver(RelayReceiver notices, StatusR
         IAsyncStreamReader<RelayStreamRequest> requests, IServerStreamWriter<RelayStreamResponse> responses, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var reading = ReadAsync(requests, queue.Writer, caller, stop.Token);
         try
         {
@@ -57,6 +60,10 @@ internal sealed partial class RelayStreamReceiver(RelayReceiver notices, StatusR
             }
 
             queue.TryComplete();
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            queue.TryComplete(new NodeStoppingException());
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
@@ -32,5 +33,12 @@ internal static class Metrics
     {
         using var http = OperatorHttp(node);
         return await http.GetStringAsync("/metrics");
+    }
+
+    /// <summary>The first sample of a series (with or without labels), or -1 when it is not there.</summary>
+    public static double Value(string metrics, string name)
+    {
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal));
+        return line is null ? -1 : double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 }

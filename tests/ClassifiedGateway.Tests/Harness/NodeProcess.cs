@@ -117,6 +117,13 @@ internal sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>Asks the node to stop as a service manager would (SIGTERM: a graceful shutdown); does not wait for it to exit.</summary>
+    public void Terminate()
+    {
+        using var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        signal.WaitForExit();
+    }
+
     /// <summary>Stops the process at once: no graceful shutdown, no flush, as a crash or power loss would.</summary>
     public async Task KillAsync()
     {

@@ -56,6 +56,7 @@ internal sealed class ScriptedPeer : IAsyncDisposable
             builder.Services.AddSingleton(streaming);
             app = builder.Build();
             app.MapGrpcService<StreamingScriptedPeerService>();
+            streaming.Stopping = app.Lifetime.ApplicationStopping;
             service = streaming;
         }
         else
@@ -131,9 +132,13 @@ internal class ScriptedPeerService(X509Certificate2 tmNode, Func<IReadOnlyList<s
 internal sealed class StreamingScriptedPeerService(X509Certificate2 tmNode, Func<IReadOnlyList<string>, int, Status?> answer)
     : ScriptedPeerService(tmNode, answer)
 {
+    /// <summary>The peer's shutdown, which ends an open stream (else stopping waits for the sender to close it).</summary>
+    public CancellationToken Stopping { get; set; }
+
     public override async Task RelayStream(IAsyncStreamReader<RelayStreamRequest> requestStream, IServerStreamWriter<RelayStreamResponse> responseStream, ServerCallContext context)
     {
-        while (await requestStream.MoveNext(context.CancellationToken))
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, Stopping);
+        while (await requestStream.MoveNext(call.Token))
         {
             var request = requestStream.Current;
             var response = new RelayStreamResponse { Batch = request.Batch };
@@ -146,7 +151,7 @@ internal sealed class StreamingScriptedPeerService(X509Certificate2 tmNode, Func
                 response.Reports = new RelayStatusResponse();
             }
 
-            await responseStream.WriteAsync(response, context.CancellationToken);
+            await responseStream.WriteAsync(response, call.Token);
         }
     }
 }

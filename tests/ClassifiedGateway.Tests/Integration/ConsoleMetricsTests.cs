@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Tests.Harness;
 
@@ -19,16 +18,16 @@ public sealed class ConsoleMetricsTests
         await StoreFaults.SubmitInOrderAsync(pair.KzNode, ["metric-wait"], TimeProvider.System.GetUtcNow());
 
         var metrics = "";
-        await Eventually.TrueAsync(async () => Value(metrics = await Metrics.ScrapeAsync(pair.KzSettings), "gateway_undelivered_notices") == 1
-                && Value(metrics, "gateway_peer_reachable") == 0 && Value(metrics, "gateway_peer_unreachable_seconds") > 0
-                && Value(metrics, "gateway_audit_chain_intact") == 1,
+        await Eventually.TrueAsync(async () => Metrics.Value(metrics = await Metrics.ScrapeAsync(pair.KzSettings), "gateway_undelivered_notices") == 1
+                && Metrics.Value(metrics, "gateway_peer_reachable") == 0 && Metrics.Value(metrics, "gateway_peer_unreachable_seconds") > 0
+                && Metrics.Value(metrics, "gateway_audit_chain_intact") == 1,
             Patience, () => metrics);
-        Assert.True(Value(metrics, "gateway_outbox_oldest_age_seconds") >= 0, metrics);
+        Assert.True(Metrics.Value(metrics, "gateway_outbox_oldest_age_seconds") >= 0, metrics);
 
         await pair.StartTmAsync();
         await Eventually.TrueAsync(async () => await StoreFaults.StageAsync(pair.KzNode, "metric-wait") != Stage.Accepted, Patience, pair.Logs);
         await Eventually.TrueAsync(async () => (metrics = await Metrics.ScrapeAsync(pair.KzSettings)).Contains("gateway_relay_latency_seconds_bucket", StringComparison.Ordinal)
-                && Value(metrics, "gateway_peer_reachable") == 1 && Value(metrics, "gateway_outbox_oldest_age_seconds") == 0,
+                && Metrics.Value(metrics, "gateway_peer_reachable") == 1 && Metrics.Value(metrics, "gateway_outbox_oldest_age_seconds") == 0,
             Patience, () => metrics);
 
         var samples = metrics.Split('\n').Where(l => l.StartsWith("gateway_", StringComparison.Ordinal)).ToList();
@@ -39,12 +38,5 @@ public sealed class ConsoleMetricsTests
         Assert.Contains(buckets, l => l.Contains("le=\"0.05\"", StringComparison.Ordinal));
         Assert.Contains(buckets, l => l.Contains("le=\"1\"", StringComparison.Ordinal));
         Assert.Contains(buckets, l => l.Contains("le=\"86400\"", StringComparison.Ordinal));
-    }
-
-    /// <summary>The first sample of a series (with or without labels), or -1 when it is not there.</summary>
-    private static double Value(string metrics, string name)
-    {
-        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal));
-        return line is null ? -1 : double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 }

@@ -39,6 +39,7 @@ public sealed class MonitoringTests
         Assert.Contains("gateway_relay_latency_seconds_bucket", metrics, StringComparison.Ordinal);
         Assert.Contains("gateway_acknowledgement_latency_seconds_bucket", metrics, StringComparison.Ordinal);
         Assert.Contains("gateway_outbox_depth", metrics, StringComparison.Ordinal);
+        Assert.Contains("gateway_relay_batches_in_flight", metrics, StringComparison.Ordinal);
         Assert.Contains("gateway_obligations_overdue", metrics, StringComparison.Ordinal);
         Assert.Contains("gateway_peer_circuit_open", metrics, StringComparison.Ordinal);
         Assert.True(Total(metrics, "gateway_store_statements_total", "side=\"write\"") > 0, metrics);

@@ -9,7 +9,8 @@ namespace ClassifiedGateway.Tests.Integration;
 /// a cursor-resuming subscriber, acceptance order kept, and every notice relayed with a receipt that verifies offline.</summary>
 public sealed class PipelinedRelayCrashTests
 {
-    private const int Count = 600;
+    private const int Backlog = 1_200;
+    private const int Live = 400;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     [Theory]
@@ -18,16 +19,24 @@ public sealed class PipelinedRelayCrashTests
     public async Task Node_killed_with_several_batches_in_flight_then_every_notice_is_relayed_once_in_order_with_a_verified_receipt(Party killed)
     {
         // Small batches and a deep window, so a kill lands with many batches written and not yet answered.
-        await using var pair = await NodePair.StartAsync(s =>
+        var pair = NodePair.Create(s =>
         {
             s.Extra["Gateway:Relay:BatchSize"] = "8";
             s.Extra["Gateway:Relay:Window"] = "16";
         });
-        await using var subscriber = new TestSubscriber(() => pair.Tm?.Party ?? throw new InvalidOperationException("TM down"));
+        await using var _ = pair;
+        await pair.StartKzAsync();
         var now = await CrashTests.NowAsync(pair.KzNode);
 
-        var submitting = Submitter.SubmitManyAsync(() => pair.Kz, $"pipe-{killed}", Count, now, Patience);
-        await Eventually.TrueAsync(() => Task.FromResult(subscriber.Received.Count >= 40), Patience, pair.Logs);
+        // TM down: a backlog waits in KZ's outbox, so the stream fills its window as soon as TM is there; more arrive meanwhile.
+        var backlog = await Submitter.SubmitManyAsync(() => pair.Kz, $"pipe-{killed}-a", Backlog, now, Patience);
+        await pair.StartTmAsync();
+        await using var subscriber = new TestSubscriber(() => pair.Tm?.Party ?? throw new InvalidOperationException("TM down"));
+        var submitting = Submitter.SubmitManyAsync(() => pair.Kz, $"pipe-{killed}-b", Live, now, Patience);
+
+        // The kill lands right after KZ was seen with several batches written and unanswered.
+        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.KzSettings), "gateway_relay_batches_in_flight") >= 3,
+            Patience, pair.Logs);
         if (killed == Party.Tm)
         {
             await pair.TmNode.KillAsync();
@@ -39,7 +48,7 @@ public sealed class PipelinedRelayCrashTests
             await pair.StartKzAsync();
         }
 
-        var ids = await submitting;
+        IReadOnlyList<string> ids = [.. backlog, .. await submitting];
         await CrashTests.AssertAllAcknowledgedAsync(pair, subscriber, ids);
 
         // Each notice left KZ's outbox with TM's receipt, and that receipt verifies offline against TM's certificate.
