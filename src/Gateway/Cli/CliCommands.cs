@@ -19,11 +19,16 @@ public static class CliCommands
               sentence and exit code 2.
             """, [], RunsWithoutArguments: true, TakesConfiguration: true, GatewayNode.RunAsync),
         new("demo", "starts a KZ and a TM node on loopback and runs a scripted exchange", """
-            usage: demo --data DIR [--base-port N] [--no-wait] [--verbose]
+            usage: demo --data DIR [--base-port N] [--postgres CONNECTION-STRING [--replicas R]] [--no-wait] [--verbose]
               --data DIR       where the development PKI, the SQLite files and the logs go (created if missing)
-              --base-port N    KZ listens on N+1..N+3, TM on N+101..N+103 (default 5100)
+              --base-port N    KZ listens on N+1..N+3, TM on N+101..N+103 (default 5100); replica r (from 0) adds 10*r
+              --postgres CS    each Party on PostgreSQL instead of SQLite: the databases classified_gateway_kz and
+                               classified_gateway_tm on the server CS names (created if missing; CS's own database is only
+                               used to create them)
+              --replicas R     replicas per Party on PostgreSQL (1-4, default 1), each its own process and ports
               --no-wait        stop both nodes after the script instead of waiting for Ctrl+C
-            """, [new("--data", "DIR"), new("--base-port", "N", CliValueKind.Port), CliOption.Flag("--no-wait")],
+            """, [new("--data", "DIR"), new("--base-port", "N", CliValueKind.Port), new("--postgres", "CONNECTION-STRING"), new("--replicas", "R"),
+                CliOption.Flag("--no-wait")],
             RunsWithoutArguments: false, TakesConfiguration: false, DemoCommand.RunAsync),
         new("pki", "writes a development PKI (never for production)", """
             usage: pki --out DIR [--dns-kz NAME[,NAME...]] [--dns-tm NAME[,NAME...]]

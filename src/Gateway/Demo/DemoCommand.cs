@@ -6,7 +6,8 @@ using Grpc.Core;
 namespace ClassifiedGateway.Gateway.Demo;
 
 /// <summary>Starts a KZ and a TM node on loopback and runs a scripted exchange between them.</summary>
-/// <remarks>Usage: demo --data DIR [--base-port N] [--no-wait]. KZ listens on N+1..N+3, TM on N+101..N+103.</remarks>
+/// <remarks>Usage: demo --data DIR [--base-port N] [--postgres CS [--replicas R]] [--no-wait]. KZ listens on N+1..N+3, TM on
+/// N+101..N+103 (replica r: 10*r more).</remarks>
 public static class DemoCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -14,6 +15,7 @@ public static class DemoCommand
         var data = Path.GetFullPath(Option(args, "--data") ?? throw new Cli.CliUsageException("demo: --data DIR is required (where the PKI, databases and logs go)."));
         var basePort = int.Parse(Option(args, "--base-port") ?? "5100", CultureInfo.InvariantCulture);
         var wait = !args.Contains("--no-wait");
+        var storage = DemoStorage.FromArguments(Option(args, "--postgres"), Option(args, "--replicas"));
         Directory.CreateDirectory(data);
 
         using var stop = new CancellationTokenSource();
@@ -29,31 +31,40 @@ public static class DemoCommand
             Console.WriteLine($"Created a development PKI in {pki} (a CA per Party; node, competent body, authorized body, operator and observer certificates).");
         }
 
-        await using var kz = DemoNode.Start("KZ", basePort, basePort + 100, data, pki);
-        await using var tm = DemoNode.Start("TM", basePort + 100, basePort, data, pki);
-        Console.WriteLine("ClassifiedGateway demo: two nodes on loopback over mutual TLS, SQLite files in " + data);
-        foreach (var node in new[] { kz, tm })
+        var (kzDatabase, tmDatabase) = storage.OnPostgres
+            ? (await storage.EnsureDatabaseAsync("KZ", stop.Token), await storage.EnsureDatabaseAsync("TM", stop.Token))
+            : (null, null);
+        var (cluster, ready) = await DemoCluster.StartAsync(basePort, storage.Replicas, data, pki, kzDatabase, tmDatabase, stop.Token);
+        await using var nodes = cluster;
+        var kz = cluster.Kz[0];
+        Console.WriteLine(storage.OnPostgres
+            ? $"ClassifiedGateway demo: {storage.Replicas} replica(s) per Party on loopback over mutual TLS, each Party's on its PostgreSQL database ({DemoStorage.DatabaseName("KZ")}, {DemoStorage.DatabaseName("TM")}); PKI and logs in {data}"
+            : "ClassifiedGateway demo: two nodes on loopback over mutual TLS, SQLite files in " + data);
+        foreach (var node in cluster.All)
         {
-            Console.WriteLine($"  {node.Code} node: party systems https://127.0.0.1:{node.LocalPort}, peer https://127.0.0.1:{node.PeerPort}, operators https://127.0.0.1:{node.OperatorPort} (log {node.Code.ToLowerInvariant()}.log)");
+            Console.WriteLine($"  {node.Name} node: party systems https://127.0.0.1:{node.LocalPort}, peer https://127.0.0.1:{node.PeerPort}, operators https://127.0.0.1:{node.OperatorPort} (log {node.Name.ToLowerInvariant()}.log)");
         }
 
-        if (!await WaitReadyAsync([kz, tm], stop.Token))
+        if (!ready)
         {
             Console.Error.WriteLine("The nodes did not start; see the logs in " + data);
             return 1;
         }
 
-        await using var kzSystems = new AutoAcknowledger(kz.Party);
-        await using var tmSystems = new AutoAcknowledger(tm.Party);
+        // Each Party's receiving systems read from its last replica: with several, what another replica stored reaches them too.
+        await using var kzSystems = new AutoAcknowledger(cluster.Kz[^1].Party);
+        await using var tmSystems = new AutoAcknowledger(cluster.Tm[^1].Party);
         var run = (await kz.Clock.GetTimeAsync(new GetTimeRequest(), cancellationToken: stop.Token)).Now.ToDateTimeOffset()
             .ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
-        var script = new DemoScript(kz, tm, run);
+        var script = new DemoScript(cluster.Kz, cluster.Tm, run);
         await script.RunAsync(stop.Token);
         Console.WriteLine();
         Console.WriteLine("Scripted exchange (stages as each sending node records them):");
         Console.WriteLine(await DemoReport.BuildAsync(script.Steps, stop.Token));
 
-        Console.WriteLine("Advancing both nodes' clocks by 31 days (development clock control) ...");
+        Console.WriteLine(storage.OnPostgres
+            ? "Advancing every replica's clock by 31 days (development clock control) ..."
+            : "Advancing both nodes' clocks by 31 days (development clock control) ...");
         await script.AdvanceClocksAsync(TimeSpan.FromDays(31), stop.Token);
         Console.WriteLine(await DemoReport.ObligationsAsync(kz, stop.Token));
 
@@ -64,12 +75,12 @@ public static class DemoCommand
 
         Console.WriteLine("Dashboards (import an operator's certificate into the browser, password \"" + DevPki.BrowserBundlePassword
             + "\"; beside it: -operator-2.p12, a second operator for four-eyes approvals, and -observer.p12, who only reads):");
-        foreach (var node in new[] { kz, tm })
+        foreach (var node in cluster.All)
         {
-            Console.WriteLine($"  {node.Code}: https://127.0.0.1:{node.OperatorPort}/  with {Path.Combine(pki, node.Code.ToLowerInvariant(), node.Code.ToLowerInvariant() + "-operator.p12")}");
+            Console.WriteLine($"  {node.Name}: https://127.0.0.1:{node.OperatorPort}/  with {Path.Combine(pki, node.Code.ToLowerInvariant(), node.Code.ToLowerInvariant() + "-operator.p12")}");
         }
 
-        Console.WriteLine("Both nodes keep running. Press Ctrl+C to stop.");
+        Console.WriteLine(storage.OnPostgres ? "All replicas keep running. Press Ctrl+C to stop." : "Both nodes keep running. Press Ctrl+C to stop.");
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -80,34 +91,6 @@ public static class DemoCommand
         }
 
         return 0;
-    }
-
-    private static async Task<bool> WaitReadyAsync(DemoNode[] nodes, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        foreach (var node in nodes)
-        {
-            while (true)
-            {
-                if (node.HasExited || timeout.IsCancellationRequested)
-                {
-                    return false;
-                }
-
-                try
-                {
-                    await node.Operator.CountByStageAsync(new CountByStageRequest(), cancellationToken: timeout.Token);
-                    break;
-                }
-                catch (RpcException) when (!timeout.IsCancellationRequested)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None);
-                }
-            }
-        }
-
-        return true;
     }
 
     private static string? Option(string[] args, string name)

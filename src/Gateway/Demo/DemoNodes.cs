@@ -11,9 +11,10 @@ internal sealed class DemoNode : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    private DemoNode(string code, int basePort, Process process, StreamWriter log, string pki)
+    private DemoNode(string code, int replica, int basePort, Process process, StreamWriter log, string pki)
     {
         Code = code;
+        Replica = replica;
         BasePort = basePort;
         _process = process;
         _log = log;
@@ -28,6 +29,12 @@ internal sealed class DemoNode : IAsyncDisposable
     }
 
     public string Code { get; }
+
+    /// <summary>Which replica of its Party this is (0: the first, or the only one).</summary>
+    public int Replica { get; }
+
+    /// <summary>KZ, TM; KZ-2, TM-2 ... for further replicas.</summary>
+    public string Name => Replica == 0 ? Code : $"{Code}-{Replica + 1}";
 
     public int BasePort { get; }
 
@@ -47,8 +54,11 @@ internal sealed class DemoNode : IAsyncDisposable
 
     public DevClockService.DevClockServiceClient Clock { get; }
 
-    public static DemoNode Start(string code, int basePort, int otherBasePort, string dataDirectory, string pki)
+    /// <summary>Starts one node (replica <paramref name="replica"/> of its Party) that relays to the other Party's peer
+    /// listeners; on SQLite when <paramref name="postgres"/> is null, else on that PostgreSQL database.</summary>
+    public static DemoNode Start(string code, int replica, int basePort, IReadOnlyList<int> otherPeerPorts, string dataDirectory, string pki, string? postgres)
     {
+        var file = (replica == 0 ? code : $"{code}-{replica + 1}").ToLowerInvariant();
         var own = Path.Combine(pki, code.ToLowerInvariant());
         var other = Path.Combine(pki, code == "KZ" ? "tm" : "kz");
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot find this program's path.");
@@ -62,7 +72,6 @@ internal sealed class DemoNode : IAsyncDisposable
         {
             "node",
             $"--Gateway:Party={code}",
-            $"--Gateway:PeerAddress=https://127.0.0.1:{otherBasePort + 2}",
             $"--Gateway:Endpoints:Local=https://127.0.0.1:{basePort + 1}",
             $"--Gateway:Endpoints:Peer=https://127.0.0.1:{basePort + 2}",
             $"--Gateway:Endpoints:Operator=https://127.0.0.1:{basePort + 3}",
@@ -71,23 +80,37 @@ internal sealed class DemoNode : IAsyncDisposable
             $"--Gateway:Tls:PartyCa={Path.Combine(own, "ca.crt")}",
             $"--Gateway:Tls:PeerCa={Path.Combine(other, "ca.crt")}",
             $"--Gateway:Tls:PeerNodeCertificate={Path.Combine(other, "node.crt")}",
-            $"--Gateway:Storage:Sqlite:Path={Path.Combine(dataDirectory, code.ToLowerInvariant() + ".db")}",
-            $"--Gateway:Audit:CheckpointLog={Path.Combine(dataDirectory, code.ToLowerInvariant() + ".db.checkpoints")}",
-        })
+            $"--Gateway:Audit:CheckpointLog={Path.Combine(dataDirectory, file + ".db.checkpoints")}",
+        }.Concat(PeerArguments(otherPeerPorts)).Concat(StorageArguments(postgres, Path.Combine(dataDirectory, file + ".db"))))
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        var log = new StreamWriter(Path.Combine(dataDirectory, code.ToLowerInvariant() + ".log"), append: true) { AutoFlush = true };
+        if (postgres is not null)
+        {
+            // In the environment, not the command line, where any local user's ps would show a password it may hold.
+            start.Environment["Gateway__Storage__Postgres__ConnectionString"] = postgres;
+        }
+
+        var log = new StreamWriter(Path.Combine(dataDirectory, file + ".log"), append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the {code} node.");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new DemoNode(code, basePort, process, log, pki);
+        return new DemoNode(code, replica, basePort, process, log, pki);
     }
+
+    /// <summary>One other node: its address as before; several replicas: each one's, tried in order.</summary>
+    private static IEnumerable<string> PeerArguments(IReadOnlyList<int> ports) => ports.Count == 1
+        ? [$"--Gateway:PeerAddress=https://127.0.0.1:{ports[0]}"]
+        : ports.Select((port, i) => $"--Gateway:PeerAddresses:{i}=https://127.0.0.1:{port}");
+
+    private static IEnumerable<string> StorageArguments(string? postgres, string sqliteFile) => postgres is null
+        ? [$"--Gateway:Storage:Sqlite:Path={sqliteFile}"]
+        : ["--Gateway:Storage:Engine=Postgres"];
 
     public bool HasExited => _process.HasExited;
 

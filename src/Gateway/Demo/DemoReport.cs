@@ -16,7 +16,7 @@ internal static class DemoReport
         {
             number++;
             var e = step.Envelope;
-            var route = $"{step.Sender.Code} {e.SenderBody} -> {(step.Sender.Code == "KZ" ? "TM" : "KZ")} {e.ReceiverBody}";
+            var route = $"{step.Sender.Name} {e.SenderBody} -> {(step.Sender.Code == "KZ" ? "TM" : "KZ")} {e.ReceiverBody}";
             text.AppendLine(CultureInfo.InvariantCulture, $"{number}. {step.Title}");
             text.AppendLine(CultureInfo.InvariantCulture, $"   {e.NoticeCase} {e.Id}  [{route}]");
             var record = (await step.Sender.Party.GetMessageAsync(new GetMessageRequest { MessageId = e.Id }, cancellationToken: cancellationToken)).Message;

@@ -8,9 +8,12 @@ namespace ClassifiedGateway.Gateway.Demo;
 internal sealed record DemoStep(string Title, DemoNode Sender, Envelope Envelope, string? Refusal);
 
 /// <summary>The scripted exchange: a clearance request and confirmation, a transfer and its receipt, a visit request
-/// sent too late (refused), a breach notice.</summary>
-internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
+/// sent too late (refused), a breach notice. With several replicas per Party, each step is sent through the Party's next replica
+/// and awaited at the other Party's next one, so the exchange crosses every replica.</summary>
+internal sealed class DemoScript(IReadOnlyList<DemoNode> kzReplicas, IReadOnlyList<DemoNode> tmReplicas, string run)
 {
+    private int _turn;
+
     private const string KzCb = "kz-knb";
     private const string TmCb = "tm-mns";
     private const string KzAb = "kz-ab-1";
@@ -20,21 +23,21 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var now = (await kz.Clock.GetTimeAsync(new GetTimeRequest(), cancellationToken: cancellationToken)).Now.ToDateTimeOffset();
+        var now = (await kzReplicas[0].Clock.GetTimeAsync(new GetTimeRequest(), cancellationToken: cancellationToken)).Now.ToDateTimeOffset();
         var ts = Timestamp.FromDateTimeOffset(now);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
-        var request = await SendAsync("Clearance confirmation request (Art. 5.1)", kz, Envelope(kz, KzCb, TmCb, "clearance-request", now, e =>
+        var request = await SendAsync("Clearance confirmation request (Art. 5.1)", Party.Kz, Envelope(Party.Kz, KzCb, TmCb, "clearance-request", now, e =>
             e.ClearanceConfirmationRequest = new() { AuthorizedBodyId = TmAb, AuthorizedBodyName = "TM authorized body 1", LevelRequired = ClassificationLevel.Secret }), cancellationToken);
-        await WaitArrivedAsync(tm, request, cancellationToken);
-        var confirmation = await SendAsync("Clearance confirmation (Art. 5.1)", tm, Envelope(tm, TmCb, KzCb, "clearance-confirmation", now, e =>
+        await WaitArrivedAsync(Party.Tm, request, cancellationToken);
+        var confirmation = await SendAsync("Clearance confirmation (Art. 5.1)", Party.Tm, Envelope(Party.Tm, TmCb, KzCb, "clearance-confirmation", now, e =>
         {
             e.InReplyTo = request.Id;
             e.ClearanceConfirmation = new() { AuthorizedBodyId = TmAb, Confirmed = true, LevelHeld = ClassificationLevel.TopSecret, ValidUntil = Date(today.AddYears(1)) };
         }), cancellationToken);
-        await WaitArrivedAsync(kz, confirmation, cancellationToken);
+        await WaitArrivedAsync(Party.Kz, confirmation, cancellationToken);
 
-        await SendAsync("Transfer to a body with no clearance confirmation (Art. 5.1)", kz, Envelope(kz, KzAb, "tm-ab-2", "transfer-uncleared", now, e =>
+        await SendAsync("Transfer to a body with no clearance confirmation (Art. 5.1)", Party.Kz, Envelope(Party.Kz, KzAb, "tm-ab-2", "transfer-uncleared", now, e =>
         {
             e.Level = ClassificationLevel.Secret;
             e.TransferNotice = new()
@@ -45,7 +48,7 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
             };
         }), cancellationToken);
 
-        var transfer = await SendAsync("Transfer notice (Art. 5)", kz, Envelope(kz, KzAb, TmAb, "transfer", now, e =>
+        var transfer = await SendAsync("Transfer notice (Art. 5)", Party.Kz, Envelope(Party.Kz, KzAb, TmAb, "transfer", now, e =>
         {
             e.Level = ClassificationLevel.Secret;
             e.TransferNotice = new()
@@ -55,15 +58,15 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
                 DispatchedAt = ts,
             };
         }), cancellationToken);
-        await WaitArrivedAsync(tm, transfer, cancellationToken);
-        await SendAsync("Receipt confirmation (Art. 5.4)", tm, Envelope(tm, TmAb, KzAb, "receipt", now, e =>
+        await WaitArrivedAsync(Party.Tm, transfer, cancellationToken);
+        await SendAsync("Receipt confirmation (Art. 5.4)", Party.Tm, Envelope(Party.Tm, TmAb, KzAb, "receipt", now, e =>
         {
             e.InReplyTo = transfer.Id;
             e.ReceiptConfirmation = new() { TransferId = transfer.Id, ReceivedAt = ts, CarrierIds = { "carrier-1" } };
         }), cancellationToken);
 
         var visitDay = today.AddDays(10);
-        await SendAsync("Visit request 10 days ahead (Art. 9.2: one month needed)", kz, Envelope(kz, KzCb, TmCb, "visit", now, e =>
+        await SendAsync("Visit request 10 days ahead (Art. 9.2: one month needed)", Party.Kz, Envelope(Party.Kz, KzCb, TmCb, "visit", now, e =>
         {
             e.Level = ClassificationLevel.Secret;
             e.VisitRequest = new()
@@ -78,22 +81,25 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
             };
         }), cancellationToken);
 
-        var breach = await SendAsync("Breach notification, discovered two days ago (Art. 11: immediately; policy 24 h)", tm, Envelope(tm, TmCb, KzCb, "breach", now, e =>
+        var breach = await SendAsync("Breach notification, discovered two days ago (Art. 11: immediately; policy 24 h)", Party.Tm, Envelope(Party.Tm, TmCb, KzCb, "breach", now, e =>
         {
             e.Level = ClassificationLevel.Secret;
             e.BreachNotification = new() { TransferId = transfer.Id, DiscoveredAt = Timestamp.FromDateTimeOffset(now.AddDays(-2)), Circumstances = "(classified circumstances)" };
         }), cancellationToken);
-        await WaitArrivedAsync(kz, breach, cancellationToken);
+        await WaitArrivedAsync(Party.Kz, breach, cancellationToken);
     }
 
-    private Envelope Envelope(DemoNode from, string senderBody, string receiverBody, string name, DateTimeOffset now, Action<Envelope> fill)
+    /// <summary>The Party's replica for the next step.</summary>
+    private DemoNode Next(IReadOnlyList<DemoNode> replicas) => replicas[_turn++ % replicas.Count];
+
+    private Envelope Envelope(Party from, string senderBody, string receiverBody, string name, DateTimeOffset now, Action<Envelope> fill)
     {
         var envelope = new Envelope
         {
             Id = $"demo-{run}-{name}",
-            SenderParty = from.Code == "KZ" ? Party.Kz : Party.Tm,
+            SenderParty = from,
             SenderBody = senderBody,
-            ReceiverParty = from.Code == "KZ" ? Party.Tm : Party.Kz,
+            ReceiverParty = from == Party.Kz ? Party.Tm : Party.Kz,
             ReceiverBody = receiverBody,
             CreatedAt = Timestamp.FromDateTimeOffset(now),
             CorrelationId = $"demo-{run}",
@@ -102,8 +108,9 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
         return envelope;
     }
 
-    private async Task<Envelope> SendAsync(string title, DemoNode sender, Envelope envelope, CancellationToken cancellationToken)
+    private async Task<Envelope> SendAsync(string title, Party from, Envelope envelope, CancellationToken cancellationToken)
     {
+        var sender = Next(from == Party.Kz ? kzReplicas : tmReplicas);
         string? refusal = null;
         try
         {
@@ -118,8 +125,9 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
         return envelope;
     }
 
-    private static async Task WaitArrivedAsync(DemoNode receiver, Envelope envelope, CancellationToken cancellationToken)
+    private async Task WaitArrivedAsync(Party at, Envelope envelope, CancellationToken cancellationToken)
     {
+        var receiver = Next(at == Party.Kz ? kzReplicas : tmReplicas);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         while (true)
@@ -139,7 +147,8 @@ internal sealed class DemoScript(DemoNode kz, DemoNode tm, string run)
     /// <summary>Moves both nodes' clocks (development only) so deadlines can be seen passing.</summary>
     public async Task AdvanceClocksAsync(TimeSpan by, CancellationToken cancellationToken)
     {
-        foreach (var node in new[] { kz, tm })
+        // Every replica keeps its own development clock: all of them move, so whichever scans for overdue obligations agrees.
+        foreach (var node in kzReplicas.Concat(tmReplicas))
         {
             await node.Clock.AdvanceAsync(new AdvanceRequest { By = Duration.FromTimeSpan(by) }, cancellationToken: cancellationToken);
         }
