@@ -68,7 +68,7 @@ internal static class EndpointSetup
         app.MapGrpcReflectionService();
         app.MapPrometheusScrapingEndpoint(HttpEndpoints.Metrics.Pattern).Is(HttpEndpoints.Metrics);
         app.MapHealthChecks(HttpEndpoints.Live.Pattern, new() { Predicate = _ => false }).Is(HttpEndpoints.Live);
-        app.MapHealthChecks(HttpEndpoints.Ready.Pattern).Is(HttpEndpoints.Ready);
+        app.MapHealthChecks(HttpEndpoints.Ready.Pattern, new() { ResponseWriter = HealthReplies.WriteAsync }).Is(HttpEndpoints.Ready);
         DashboardEndpoints.Map(app);
         Dashboard.Link.LinkEndpoints.Map(app);
         Dashboard.Actions.ActionEndpoints.Map(app);

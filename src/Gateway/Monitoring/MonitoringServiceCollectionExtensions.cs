@@ -12,10 +12,12 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<PeerClockWatch>();
         services.AddHostedService<MetricsProjector>();
         services.AddHostedService<AdmissionMetrics>();
+        services.AddHostedService<RelayLeaseMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(GatewayMetrics.MeterName)
             .AddPrometheusExporter());
-        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<PeerLinkHealthCheck>("peer-link");
+        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<PeerLinkHealthCheck>("peer-link")
+            .AddCheck<RelayLeaseHealthCheck>(RelayLeaseHealthCheck.Name);
         services.AddGrpcReflection();
         return services;
     }

@@ -76,9 +76,21 @@ internal sealed class StorageOptionsValidator(IConfiguration configuration) : IV
                 : ValidateOptionsResult.Success,
             StorageEngine.Postgres => ConnectionStringProblem(options.Postgres.ConnectionString) is { } problem
                 ? ValidateOptionsResult.Fail($"Gateway:Storage:Postgres:ConnectionString {problem}.")
-                : ValidateOptionsResult.Success,
+                : LeaseProblem(options.Postgres) is { } lease ? ValidateOptionsResult.Fail(lease) : ValidateOptionsResult.Success,
             _ => ValidateOptionsResult.Fail($"Gateway:Storage:Engine must be Sqlite or Postgres, not '{options.Engine}'."),
         };
+    }
+
+    private static string? LeaseProblem(PostgresStorageOptions options)
+    {
+        if (options.LeaseHeartbeat < TimeSpan.FromSeconds(1) || options.LeaseHeartbeat > TimeSpan.FromMinutes(1))
+        {
+            return $"Gateway:Storage:Postgres:LeaseHeartbeat must be between 1 second and 1 minute, not {options.LeaseHeartbeat}.";
+        }
+
+        return options.LeaseSessionTimeout < 3 * options.LeaseHeartbeat
+            ? $"Gateway:Storage:Postgres:LeaseSessionTimeout ({options.LeaseSessionTimeout}) must be at least three heartbeats ({3 * options.LeaseHeartbeat}), or a live holder could lose its lease between two."
+            : null;
     }
 
     /// <summary>Why the connection string cannot be used, or null. Never repeats the string: it may hold a password.</summary>

@@ -48,4 +48,15 @@ public sealed class PostgresStorageOptions
     /// socket folder). The server must keep fsync on; the node sets synchronous_commit on for its own sessions.</summary>
     /// <value>Required when the engine is Postgres; no default.</value>
     public string? ConnectionString { get; set; }
+
+    /// <summary>How often the replica holding the relay lease proves its lease session alive (a query on that session); one
+    /// that fails or takes longer than this ends the lease at once, so the holder stops relaying before anyone takes over.</summary>
+    /// <value>Default 2 seconds; 1 second to 1 minute.</value>
+    public TimeSpan LeaseHeartbeat { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The lease session's idle_session_timeout: a holder that stops heartbeating (a hung process or host, a cut
+    /// network) loses its session, and the lease, this long after its last heartbeat. A holder that dies outright (kill -9,
+    /// a closed connection) loses it at once. At least three heartbeats.</summary>
+    /// <value>Default 10 seconds.</value>
+    public TimeSpan LeaseSessionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

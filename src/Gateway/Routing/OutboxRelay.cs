@@ -2,6 +2,7 @@ using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Storage.Lease;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -16,7 +17,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 /// means it is sent again, and the peer's dedup by id answers the retry with the same receipt.</remarks>
 internal sealed partial class OutboxRelay(
     IGatewayStore store, PeerLink peer, NodeKeys keys, TimeProvider time, IOptions<RelayOptions> relayOptions, IOptions<GatewayOptions> gatewayOptions,
-    PeerLinkState link, ILogger<OutboxRelay> logger) : BackgroundService
+    PeerLinkState link, IRelayLease lease, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly CircuitBreakerManualControl _circuitControl = new();
@@ -40,9 +41,20 @@ internal sealed partial class OutboxRelay(
         var pipeline = RelayPipeline.Build(options, time, _circuit, _circuitControl);
         while (!stoppingToken.IsCancellationRequested)
         {
+            // One replica relays: wait for the lease; losing it cancels the round, and so any call in flight, at once.
+            CancellationToken held;
+            try
+            {
+                held = await lease.AcquireAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             List<OutboxEntry>? run = null;
             // An operator's retry cancels this round's backoff (and any call in flight: resending is harmless, the peer dedups).
-            using var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, link.RetryToken);
+            using var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, link.RetryToken, held);
             try
             {
                 if (StreamAllowed)

@@ -20,6 +20,10 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SqlGatewayStore>>(),
             sp.GetRequiredService<IOptions<Faults.FaultOptions>>().Value.Enabled ? sp.GetRequiredService<Faults.FaultInjector>() : null,
             sp.GetRequiredService<StoreCounters>()));
+        services.AddSingleton<Lease.IRelayLease>(sp => sp.GetRequiredService<ISqlDialect>() is Postgres.PostgresDialect postgres
+            ? new Postgres.PostgresRelayLease(postgres, sp.GetRequiredService<IOptions<StorageOptions>>().Value.Postgres,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Postgres.PostgresRelayLease>>())
+            : new Lease.SoleRelayLease());
         services.AddSingleton<IGatewayStore>(sp => sp.GetRequiredService<SqlGatewayStore>());
         services.AddSingleton<IConsoleQueries>(sp => sp.GetRequiredService<SqlGatewayStore>());
         services.AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<SqlGatewayStore>());

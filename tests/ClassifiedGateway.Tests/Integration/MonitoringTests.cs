@@ -46,7 +46,12 @@ public sealed class MonitoringTests
         Assert.True(Total(metrics, "gateway_store_statements_total", "side=\"read\"") > 0, metrics);
         Assert.True(Total(metrics, "gateway_store_commits_total") > 0, metrics);
 
-        Assert.Equal("Healthy", await http.GetStringAsync(url + "/healthz/ready"));
+        Assert.Equal(1, Total(metrics, "gateway_relay_lease_held", "party=\"KZ\""));
+
+        using var ready = await http.GetAsync(url + "/healthz/ready");
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        // SQLite: the one node always holds the relay lease, and readiness says so.
+        Assert.Equal(["held"], ready.Headers.GetValues("X-Relay-Lease"));
         var health = new Health.HealthClient(pair.KzNode.Channel(pair.KzSettings.OperatorPort, Path.Combine(pair.KzSettings.Own, "kz-operator")));
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
 

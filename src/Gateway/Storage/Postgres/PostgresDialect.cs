@@ -9,6 +9,7 @@ namespace ClassifiedGateway.Gateway.Storage.Postgres;
 internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
 
     public PostgresDialect(string connectionString)
     {
@@ -18,7 +19,8 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
             builder.ApplicationName = "classified-gateway";
         }
 
-        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        _connectionString = builder.ConnectionString;
+        _dataSource = NpgsqlDataSource.Create(_connectionString);
         Description = Describe(builder);
     }
 
@@ -32,8 +34,14 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
 
     public string Description { get; }
 
-    /// <summary>The pooled connections (the relay lease and the change listener open their own sessions from it).</summary>
-    internal NpgsqlDataSource DataSource => _dataSource;
+    /// <summary>A source of long-lived sessions of their own (the relay lease, the change listener): unpooled, so a session
+    /// that ends takes its advisory lock or LISTEN with it; TCP keepalives on, so a server that vanished is noticed.</summary>
+    internal NpgsqlDataSource CreateSessionSource(string purpose)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false, TcpKeepAlive = true };
+        builder.ApplicationName = $"{builder.ApplicationName} {purpose}";
+        return NpgsqlDataSource.Create(builder.ConnectionString);
+    }
 
     public DbConnection OpenWriter()
     {

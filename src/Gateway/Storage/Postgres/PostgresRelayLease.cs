@@ -1,0 +1,200 @@
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Storage.Lease;
+using Npgsql;
+
+namespace ClassifiedGateway.Gateway.Storage.Postgres;
+
+/// <summary>The relay lease as a session advisory lock held on a dedicated connection: the holder is whoever's session holds
+/// it, and it ends with that session — a process killed or a connection cut releases it at once, no expiry to wait out.</summary>
+/// <remarks>A waiting replica blocks in pg_advisory_lock on its own session, so the server hands it the lock the moment the
+/// holder's session ends (on loopback and on a LAN a killed process's socket is closed by its kernel: the takeover is
+/// immediate). A holder that hangs instead of dying stops heartbeating, and its session's idle_session_timeout ends it; the
+/// holder itself treats a heartbeat that fails or is late as the loss, so it stops relaying before the session's timeout
+/// lets anyone else in. A lease row with an expiry would need the same heartbeat and could only be taken over after the
+/// expiry, even when the holder is known dead.</remarks>
+internal sealed partial class PostgresRelayLease : IRelayLease, IAsyncDisposable
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
+
+    private readonly NpgsqlDataSource _sessions;
+    private readonly string _database;
+    private readonly PostgresStorageOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private TaskCompletionSource<CancellationToken> _acquired = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource? _holding;
+    private Task? _loop;
+
+    public PostgresRelayLease(PostgresDialect dialect, PostgresStorageOptions options, TimeProvider time, ILogger<PostgresRelayLease> logger)
+    {
+        _sessions = dialect.CreateSessionSource("relay-lease");
+        _database = dialect.Description;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public bool Held { get; private set; }
+
+    public AsyncSignal Changed { get; } = new();
+
+    /// <summary>The backend process of the lease session while there is one (tests end it with pg_terminate_backend).</summary>
+    internal int? SessionProcessId { get; private set; }
+
+    public Task<CancellationToken> AcquireAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _loop ??= Task.Run(RunAsync, CancellationToken.None);
+            return _acquired.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var stop = _stopping.Token;
+        var retry = FirstRetry;
+        while (!stop.IsCancellationRequested)
+        {
+            string? cause = null;
+            try
+            {
+                await using var session = await _sessions.OpenConnectionAsync(stop);
+                SessionProcessId = session.ProcessID;
+                await LimitIdleAsync(session, stop);
+                await ExecuteAsync(session, $"SELECT pg_advisory_lock({PostgresLocks.RelayLease}, {PostgresLocks.SchemaKey})", TimeSpan.Zero, stop);
+                OnAcquired();
+                retry = FirstRetry;
+                await HoldAsync(session, stop);
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                cause = e is PostgresException p ? $"{p.SqlState} {p.MessageText}" : e.GetType().Name;
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                cause = "the node is stopping";
+            }
+            finally
+            {
+                SessionProcessId = null;
+                OnLost(cause ?? "the lease session ended");
+            }
+
+            if (!stop.IsCancellationRequested)
+            {
+                await WaitAsync(retry, stop);
+                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));
+            }
+        }
+    }
+
+    /// <summary>Holds until the session ends: the server ending it (terminated, restarted) arrives at once as an error on the
+    /// wait; a server or network that went silent shows as a heartbeat that fails or does not answer within a heartbeat.</summary>
+    private async Task HoldAsync(NpgsqlConnection session, CancellationToken stop)
+    {
+        while (true)
+        {
+            if (!await session.WaitAsync(_options.LeaseHeartbeat, stop))
+            {
+                await ExecuteAsync(session, "SELECT 1", _options.LeaseHeartbeat, stop);
+            }
+        }
+    }
+
+    /// <summary>The session's own idle_session_timeout (PostgreSQL 14+): a holder that stops heartbeating loses its session,
+    /// and the lease with it, on the server's side too. Older servers keep the lease until TCP keepalives end the session.</summary>
+    private async Task LimitIdleAsync(NpgsqlConnection session, CancellationToken stop)
+    {
+        try
+        {
+            await ExecuteAsync(session, $"SET idle_session_timeout = {(long)_options.LeaseSessionTimeout.TotalMilliseconds}", _options.LeaseHeartbeat * 5, stop);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedObject)
+        {
+            LogNoIdleTimeout(_logger, _database);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection session, string sql, TimeSpan timeout, CancellationToken stop)
+    {
+        await using var command = session.CreateCommand();
+        command.CommandText = sql;
+        // Npgsql counts whole seconds; zero waits as long as it takes (the lock's wait ends when the holder's session does).
+        command.CommandTimeout = timeout == TimeSpan.Zero ? 0 : Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        await command.ExecuteNonQueryAsync(stop);
+    }
+
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private void OnAcquired()
+    {
+        lock (_gate)
+        {
+            _holding = new CancellationTokenSource();
+            Held = true;
+            _acquired.TrySetResult(_holding.Token);
+        }
+
+        LogAcquired(_logger, _database);
+        Changed.Pulse();
+    }
+
+    private void OnLost(string cause)
+    {
+        CancellationTokenSource? lost;
+        lock (_gate)
+        {
+            lost = _holding;
+            if (lost is null)
+            {
+                return;
+            }
+
+            // A new wait first, then the old token cancelled: a relay woken by the loss finds the lease not held.
+            _holding = null;
+            Held = false;
+            _acquired = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        lost.Cancel();
+        lost.Dispose();
+        LogLost(_logger, _database, cause);
+        Changed.Pulse();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
+        _stopping.Dispose();
+        await _sessions.DisposeAsync();
+    }
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Relay lease acquired on {Database}: this replica relays to the other node")]
+    private static partial void LogAcquired(ILogger logger, string database);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Relay lease lost on {Database} ({Cause}): this replica stopped relaying")]
+    private static partial void LogLost(ILogger logger, string database, string cause);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning,
+        Message = "{Database} has no idle_session_timeout (PostgreSQL before 14): a hung lease holder is replaced only when TCP keepalives end its session")]
+    private static partial void LogNoIdleTimeout(ILogger logger, string database);
+}
