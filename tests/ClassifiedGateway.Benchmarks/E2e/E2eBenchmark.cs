@@ -12,7 +12,10 @@ internal static class E2eBenchmark
         var options = E2eOptions.Parse(args);
         var mode = LoadModes.Create(options.Mode);
         var traceFsyncs = options.Fsyncs && FsyncTrace.Available();
-        Console.WriteLine($"e2e --mode {options.Mode}: {BenchmarkNotice.Size}-byte notices KZ → TM for {options.Duration.TotalSeconds:0} s " +
+        var engine = options.Engine == "postgres"
+            ? $"PostgreSQL, {options.Replicas} replica(s) per Party (callers spread over KZ's; server costs: its processes' CPU and WAL syncs)"
+            : "SQLite, one node per Party";
+        Console.WriteLine($"e2e --mode {options.Mode}, {engine}: {BenchmarkNotice.Size}-byte notices KZ → TM for {options.Duration.TotalSeconds:0} s " +
             $"(at most {options.MaxNotices} per run), {options.Runs} run(s) per level, {Environment.ProcessorCount} cores; " +
             $"fsyncs {(traceFsyncs ? "counted with strace" : "not counted (strace unavailable or --fsyncs off)")}");
         E2eTable.Header();

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ClassifiedGateway.Benchmarks.E2e;
 
 /// <summary>The e2e benchmark's command line: <c>e2e [--callers 1,16,64,256] [--seconds 20] [--mode unary] [--runs 1]
-/// [--max-notices 200000] [--drain-seconds 180] [--prime 200] [--ackers 64] [--fsyncs auto|off] [--node-env NAME=VALUE]...</c>; in a --node-env value, {node} stands for KZ or TM
+/// [--engine sqlite|postgres] [--replicas 1] [--postgres CONNECTION-STRING] [--max-notices 200000] [--drain-seconds 180] [--prime 200] [--ackers 64] [--fsyncs auto|off] [--node-env NAME=VALUE]...</c>; in a --node-env value, {node} stands for KZ or TM
 /// (e.g. <c>--node-env DOTNET_JitStdOutFile=/tmp/jit-{node}.txt --node-env DOTNET_JitDisasmSummary=1</c>).</summary>
 internal sealed record E2eOptions
 {
@@ -13,6 +13,16 @@ internal sealed record E2eOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
 
     public string Mode { get; init; } = "unary";
+
+    /// <summary>sqlite: a node per Party on its own file; postgres: <see cref="Replicas"/> per Party, each Party's on a fresh
+    /// database of its own on the server <see cref="Postgres"/> names.</summary>
+    public string Engine { get; init; } = "sqlite";
+
+    /// <summary>Replicas per Party (postgres only); the callers are spread over KZ's.</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>The PostgreSQL server (an Npgsql connection string; its databases are created and dropped per run).</summary>
+    public string? Postgres { get; init; }
 
     public int Runs { get; init; } = 1;
 
@@ -45,6 +55,9 @@ internal sealed record E2eOptions
                 "--callers" => options with { Callers = [.. value.Split(',').Select(Positive)] },
                 "--seconds" => options with { Duration = TimeSpan.FromSeconds(Positive(value)) },
                 "--mode" => options with { Mode = value },
+                "--engine" when value is "sqlite" or "postgres" => options with { Engine = value },
+                "--replicas" => options with { Replicas = Positive(value) },
+                "--postgres" => options with { Postgres = value },
                 "--runs" => options with { Runs = Positive(value) },
                 "--max-notices" => options with { MaxNotices = Positive(value) },
                 "--drain-seconds" => options with { Drain = TimeSpan.FromSeconds(Positive(value)) },
@@ -57,7 +70,14 @@ internal sealed record E2eOptions
             i++;
         }
 
-        return options;
+        if (options.Engine == "postgres" && string.IsNullOrWhiteSpace(options.Postgres))
+        {
+            throw new ArgumentException("--engine postgres needs --postgres CONNECTION-STRING (a server: each run creates and drops its databases).");
+        }
+
+        return options.Engine == "sqlite" && options.Replicas > 1
+            ? throw new ArgumentException("--replicas needs --engine postgres (replicas share their Party's PostgreSQL database).")
+            : options;
     }
 
     private static int Positive(string text) =>

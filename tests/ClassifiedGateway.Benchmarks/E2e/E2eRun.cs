@@ -10,8 +10,8 @@ internal static class E2eRun
 {
     public static async Task<E2eResult> RunAsync(E2eOptions options, ILoadMode mode, int callers, bool traceFsyncs)
     {
-        var traces = new Dictionary<Party, FsyncTrace>();
-        await using var pair = await NodePair.StartAsync(node =>
+        var traces = new Dictionary<string, FsyncTrace>();
+        await using var nodes = await E2eNodes.StartAsync(options, node =>
         {
             // Capacity, not policy, is measured: the per-identity call limit (500/s by default) would cap a Party's one
             // system below its node (issue 10), so the benchmark lifts it.
@@ -21,46 +21,51 @@ internal static class E2eRun
             node.Extra["Gateway:Limits:ItemBurstPerIdentity"] = "10000000";
             if (traceFsyncs)
             {
-                var trace = new FsyncTrace(Path.Combine(node.DataDirectory, $"{node.Code}.fsyncs"));
-                traces[node.Party] = trace;
+                var trace = new FsyncTrace(Path.Combine(node.DataDirectory, $"{node.Name}.fsyncs"));
+                traces[node.Name] = trace;
                 node.Wrapper.AddRange(trace.Wrapper());
             }
 
             if (options.NodeEnvironment.Count > 0)
             {
-                node.Wrapper.AddRange(["env", .. options.NodeEnvironment.Select(v => v.Replace("{node}", node.Code, StringComparison.Ordinal))]);
+                node.Wrapper.AddRange(["env", .. options.NodeEnvironment.Select(v => v.Replace("{node}", node.Name, StringComparison.Ordinal))]);
             }
         });
-        var kz = new NodeProbe(pair.KzNode, traces.GetValueOrDefault(Party.Kz));
-        var tm = new NodeProbe(pair.TmNode, traces.GetValueOrDefault(Party.Tm));
-        await using var receiver = mode.StartReceiver(pair.TmNode, options);
+        var kzNode = nodes.Kz[0];
+        var kz = nodes.Kz.Select(n => new NodeProbe(n, traces.GetValueOrDefault(n.Settings.Name))).ToList();
+        var tm = nodes.Tm.Select(n => new NodeProbe(n, traces.GetValueOrDefault(n.Settings.Name))).ToList();
+        var server = options.Engine == "postgres" ? new PostgresServerProbe(options.Postgres!) : null;
+        // With replicas, the receiving system reads from TM's last one: what another replica stored must reach it.
+        await using var receiver = mode.StartReceiver(nodes.Tm[^1], options);
 
         if (options.Prime > 0)
         {
             var prime = new LoadRecorder(options.Prime);
-            await mode.SubmitAsync(pair.KzNode, Math.Min(callers, 16), "prime", prime, CancellationToken.None);
-            await DrainAsync(pair.KzNode, options.Prime, options.Drain);
+            await mode.SubmitAsync(nodes.Kz, Math.Min(callers, 16), "prime", prime, CancellationToken.None);
+            await DrainAsync(kzNode, options.Prime, options.Drain);
         }
 
-        var outboundBefore = await OutboundCountAsync(pair.KzNode);
-        var (kzBefore, tmBefore) = (await kz.SnapshotAsync(), await tm.SnapshotAsync());
+        var outboundBefore = await OutboundCountAsync(kzNode);
+        var (kzBefore, tmBefore) = (await SnapshotsAsync(kz), await SnapshotsAsync(tm));
+        var serverBefore = server is null ? null : await server.SnapshotAsync();
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var recorder = new LoadRecorder(options.MaxNotices);
         var loadStart = TimeProvider.System.GetUtcNow();
         var clock = Stopwatch.StartNew();
         using (var stop = new CancellationTokenSource(options.Duration))
         {
-            await mode.SubmitAsync(pair.KzNode, callers, "run", recorder, stop.Token);
+            await mode.SubmitAsync(nodes.Kz, callers, "run", recorder, stop.Token);
         }
 
         var loadSeconds = clock.Elapsed.TotalSeconds;
         var loadEnd = loadStart + clock.Elapsed;
-        var drained = await DrainAsync(pair.KzNode, outboundBefore + recorder.Accepted.Count, options.Drain);
+        var drained = await DrainAsync(kzNode, outboundBefore + recorder.Accepted.Count, options.Drain);
         var drainSeconds = clock.Elapsed.TotalSeconds - loadSeconds;
-        var (kzAfter, tmAfter) = (await kz.SnapshotAsync(), await tm.SnapshotAsync());
+        var (kzAfter, tmAfter) = (await SnapshotsAsync(kz), await SnapshotsAsync(tm));
+        var serverAfter = server is null ? null : await server.SnapshotAsync();
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientBefore;
 
-        var acknowledged = await AcknowledgedAtKzAsync(pair.KzNode);
+        var acknowledged = await AcknowledgedAtKzAsync(kzNode);
         var missing = recorder.Accepted.Keys.Count(id => !acknowledged.ContainsKey(id));
         var endToEnd = recorder.Accepted
             .Where(a => acknowledged.ContainsKey(a.Key))
@@ -73,10 +78,18 @@ internal static class E2eRun
             callers, recorder.Accepted.Count, recorder.Failed, missing, drained, loadSeconds, drainSeconds,
             (recorder.Accepted.Count - missing) / completionSeconds, recorder.Accepted.Count / loadSeconds,
             Percentiles.Of(recorder.Accepted.Values.Select(a => a.ToAccepted)), Percentiles.Of(endToEnd),
-            NodeCost.Between(kzBefore, kzAfter, recorder.Accepted.Count, kz.PeakRssBytes()),
-            NodeCost.Between(tmBefore, tmAfter, recorder.Accepted.Count, tm.PeakRssBytes()),
-            clientCpu.TotalMicroseconds / Math.Max(1, recorder.Accepted.Count));
+            Cost(kz, kzBefore, kzAfter, recorder.Accepted.Count),
+            Cost(tm, tmBefore, tmAfter, recorder.Accepted.Count),
+            clientCpu.TotalMicroseconds / Math.Max(1, recorder.Accepted.Count),
+            serverBefore is null ? null : ServerCost.Between(serverBefore, serverAfter!, recorder.Accepted.Count));
     }
+
+    private static async Task<NodeSnapshot[]> SnapshotsAsync(IReadOnlyList<NodeProbe> replicas) =>
+        await Task.WhenAll(replicas.Select(r => r.SnapshotAsync()));
+
+    /// <summary>A Party's cost per notice: its replicas' together.</summary>
+    private static NodeCost Cost(IReadOnlyList<NodeProbe> replicas, NodeSnapshot[] before, NodeSnapshot[] after, int notices) =>
+        NodeCost.Replicas([.. replicas.Select((r, i) => NodeCost.Between(before[i], after[i], notices, r.PeakRssBytes()))]);
 
     /// <summary>Waits (bounded) until KZ holds <paramref name="expected"/> outbound notices at ACKNOWLEDGED.</summary>
     private static async Task<bool> DrainAsync(NodeProcess kz, long expected, TimeSpan limit)

@@ -9,9 +9,9 @@ internal interface ILoadMode
     /// <summary>Starts the receiving system at TM: it takes every delivery and acknowledges it, until disposed.</summary>
     IAsyncDisposable StartReceiver(NodeProcess tm, E2eOptions options);
 
-    /// <summary>Runs <paramref name="callers"/> sending systems at KZ, each submitting its next notice as soon as the
+    /// <summary>Runs <paramref name="callers"/> sending systems at KZ (spread over its replicas, caller i on replica i mod n), each submitting its next notice as soon as the
     /// last one was answered, until <paramref name="stop"/> fires or the recorder's count bound is reached.</summary>
-    Task SubmitAsync(NodeProcess kz, int callers, string runId, LoadRecorder recorder, CancellationToken stop);
+    Task SubmitAsync(IReadOnlyList<NodeProcess> kz, int callers, string runId, LoadRecorder recorder, CancellationToken stop);
 }
 
 /// <summary>The modes <c>--mode</c> names.</summary>

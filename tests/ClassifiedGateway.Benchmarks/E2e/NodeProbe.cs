@@ -49,6 +49,9 @@ internal sealed class NodeProbe(NodeProcess node, FsyncTrace? fsyncs)
         return total;
     }
 
+    /// <summary>utime + stime of a /proc/PID/stat line (the server probe reads PostgreSQL's processes with it).</summary>
+    internal static TimeSpan CpuOf(string stat) => Ticks(stat);
+
     private static TimeSpan Ticks(string stat)
     {
         // The command name (field 2) may hold spaces; the fields after it are counted from its closing parenthesis.

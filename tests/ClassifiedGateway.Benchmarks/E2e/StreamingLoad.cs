@@ -15,8 +15,8 @@ internal sealed class StreamingLoad : ILoadMode
 
     public IAsyncDisposable StartReceiver(NodeProcess tm, E2eOptions options) => new StreamAcknowledgingSubscriber(tm.Party);
 
-    public async Task SubmitAsync(NodeProcess kz, int callers, string runId, LoadRecorder recorder, CancellationToken stop) =>
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(() => CallerAsync(kz.Party, runId, recorder, stop), CancellationToken.None)));
+    public async Task SubmitAsync(IReadOnlyList<NodeProcess> kz, int callers, string runId, LoadRecorder recorder, CancellationToken stop) =>
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(i => Task.Run(() => CallerAsync(kz[i % kz.Count].Party, runId, recorder, stop), CancellationToken.None)));
 
     private static async Task CallerAsync(PartyGatewayService.PartyGatewayServiceClient client, string runId, LoadRecorder recorder, CancellationToken stop)
     {

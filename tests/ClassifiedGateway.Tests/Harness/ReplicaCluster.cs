@@ -24,14 +24,15 @@ internal sealed class ReplicaCluster : IAsyncDisposable
 
     public int Replicas => _settings[Party.Kz].Length;
 
-    /// <summary>Creates both databases and every replica's settings; <paramref name="configure"/> may add settings before anything starts.</summary>
-    public static async Task<ReplicaCluster> CreateAsync(int replicas, Action<NodeSettings>? configure = null)
+    /// <summary>Creates both databases on <paramref name="server"/> (in tests: TestPostgres.RequireConnectionString(), which skips
+    /// or fails without one) and every replica's settings; <paramref name="configure"/> may add settings before anything starts.</summary>
+    public static async Task<ReplicaCluster> CreateAsync(string server, int replicas, Action<NodeSettings>? configure = null)
     {
-        var kzDatabase = await TestDatabase.CreateAsync("kz");
+        var kzDatabase = await TestDatabase.CreateAsync(server, "kz");
         TestDatabase? tmDatabase = null;
         try
         {
-            tmDatabase = await TestDatabase.CreateAsync("tm");
+            tmDatabase = await TestDatabase.CreateAsync(server, "tm");
             var directory = Path.Combine(Path.GetTempPath(), "cg-tests", Guid.NewGuid().ToString("N"));
             System.IO.Directory.CreateDirectory(directory);
             ClassifiedGateway.Gateway.Security.DevPki.EnsureCreated(Path.Combine(directory, "pki"), TimeProvider.System);
@@ -66,9 +67,9 @@ internal sealed class ReplicaCluster : IAsyncDisposable
     }
 
     /// <summary>Creates the cluster and starts every replica.</summary>
-    public static async Task<ReplicaCluster> StartAsync(int replicas, Action<NodeSettings>? configure = null)
+    public static async Task<ReplicaCluster> StartAsync(string server, int replicas, Action<NodeSettings>? configure = null)
     {
-        var cluster = await CreateAsync(replicas, configure);
+        var cluster = await CreateAsync(server, replicas, configure);
         try
         {
             await cluster.StartAllAsync();

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace ClassifiedGateway.Tests.Harness;
 
-/// <summary>A database of its own on the test PostgreSQL server (CG_TEST_POSTGRES), created empty and dropped at the end: one
+/// <summary>A database of its own on a PostgreSQL server (the tests': CG_TEST_POSTGRES), created empty and dropped at the end: one
 /// Party's store, shared by that Party's replicas.</summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
@@ -20,10 +20,9 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>The Npgsql connection string the nodes and verify-audit are given.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Creates cg_LABEL_RANDOM; skipped without CG_TEST_POSTGRES locally, failing under CI=true.</summary>
-    public static async Task<TestDatabase> CreateAsync(string label)
+    /// <summary>Creates cg_LABEL_RANDOM on <paramref name="server"/> (in tests: TestPostgres.RequireConnectionString()).</summary>
+    public static async Task<TestDatabase> CreateAsync(string server, string label)
     {
-        var server = TestPostgres.RequireConnectionString();
         var database = new TestDatabase(server, $"cg_{label.ToLowerInvariant()}_{Guid.NewGuid().ToString("N")[..16]}");
         await database.ExecuteAsync($"CREATE DATABASE {database.Name}");
         return database;

@@ -10,7 +10,7 @@ public sealed class PostgresPairTests
     [SkippableFact]
     public async Task One_replica_per_Party_on_PostgreSQL_relays_delivers_acknowledges_in_order_and_both_audit_chains_verify()
     {
-        await using var cluster = await ReplicaCluster.StartAsync(replicas: 1);
+        await using var cluster = await ReplicaCluster.StartAsync(TestPostgres.RequireConnectionString(), replicas: 1);
         var kz = cluster.Node(Party.Kz, 0);
         var tm = cluster.Node(Party.Tm, 0);
         await using var tmSystems = new TestSubscriber(() => tm.Party);
