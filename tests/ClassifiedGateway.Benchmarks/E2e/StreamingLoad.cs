@@ -57,6 +57,9 @@ internal sealed class StreamingLoad : ILoadMode
                 {
                     return;
                 }
+
+                // Shed after the stream's last write: the node asked for a second's pause (RetryInfo) before they come again.
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Cancelled)
             {
@@ -80,14 +83,15 @@ internal sealed class StreamingLoad : ILoadMode
         IClientStreamWriter<SubmitStreamRequest> requests, string runId, LoadRecorder recorder, ConcurrentQueue<Pending> unanswered,
         ConcurrentQueue<Pending> retry, CancellationToken stop)
     {
-        while (!stop.IsCancellationRequested)
+        // Shed items are sent again after the load's end too (only new notices stop), so the run verifies what it accepted.
+        while (true)
         {
             Pending item;
             if (retry.TryDequeue(out var again))
             {
                 item = again;
             }
-            else if (recorder.Take() is { } n)
+            else if (!stop.IsCancellationRequested && recorder.Take() is { } n)
             {
                 var submittedAt = TimeProvider.System.GetUtcNow();
                 item = new Pending(BenchmarkNotice.Create($"{runId}-{n:D7}", submittedAt), submittedAt, Stopwatch.GetTimestamp());
