@@ -34,6 +34,17 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
 
     public string Description { get; }
 
+    /// <summary>NOTIFY inside the committing transaction: delivered to listeners when, and only if, the batch commits. The
+    /// channel is per schema (see <see cref="PostgresChangeListener"/>).</summary>
+    public string? ChangeNotice { get; } = $"SELECT pg_notify({PostgresChangeListener.ChannelOfSchema}, @what)";
+
+    public IAsyncDisposable? ListenForChanges(StoreSignals signals, ILogger logger) => new PostgresChangeListener(this, signals, logger);
+
+    /// <summary>The writer session's backend process: its own notices come back to its own listener and are skipped there.</summary>
+    internal int WriterProcessId => Volatile.Read(ref _writerProcessId);
+
+    private int _writerProcessId;
+
     /// <summary>A source of long-lived sessions of their own (the relay lease, the change listener): unpooled, so a session
     /// that ends takes its advisory lock or LISTEN with it; TCP keepalives on, so a server that vanished is noticed.</summary>
     internal NpgsqlDataSource CreateSessionSource(string purpose)
@@ -49,6 +60,7 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
         try
         {
             PostgresDurability.Require(connection);
+            Volatile.Write(ref _writerProcessId, connection.ProcessID);
             return connection;
         }
         catch

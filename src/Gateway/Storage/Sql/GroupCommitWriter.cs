@@ -50,6 +50,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     /// makes writer processes on one database take turns); null for none.</summary>
     public string? BatchPrologue { get; init; }
 
+    /// <summary>Run last in a batch's transaction, before COMMIT, with @what naming what changed ("o", "i", "h"), when anything
+    /// did (PostgreSQL: NOTIFY, so other replicas' loops wake); null for none.</summary>
+    public string? ChangeNotice { get; init; }
+
     /// <summary>Statements sent on the writer connection and commits.</summary>
     public StoreCounters Counters { get; }
 
@@ -112,6 +116,11 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             }
 
             scope.Flush();
+            if (ChangeNotice is { } notice && Changes(scope) is { Length: > 0 } what)
+            {
+                scope.Execute(notice, ("@what", what));
+            }
+
             _faults?.Before(WriteStep.Commit, _connection);
             Counters.Wrote();
             transaction.Commit();
@@ -198,6 +207,9 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 
         return transaction;
     }
+
+    private static string Changes(WriteScope scope) =>
+        (scope.OutboxChanged ? "o" : "") + (scope.InboxChanged ? "i" : "") + (scope.HistoryChanged ? "h" : "");
 
     private void Pulse(WriteScope scope)
     {

@@ -17,6 +17,14 @@ internal interface ISqlDialect
     /// in commit order) stay single. Null when the engine needs nothing (SQLite: one node owns its file).</summary>
     string? WriterBatchPrologue { get; }
 
+    /// <summary>Run just before COMMIT when a batch changed what other processes' loops wait on (parameter @what: "o" outbox,
+    /// "i" inbox, "h" history), so replicas sharing the database wake at once; null when no other process shares it.</summary>
+    string? ChangeNotice { get; }
+
+    /// <summary>Starts pulsing <paramref name="signals"/> for changes other processes commit (their <see cref="ChangeNotice"/>);
+    /// null when the engine has no other writer (SQLite). Disposing stops it.</summary>
+    IAsyncDisposable? ListenForChanges(StoreSignals signals, ILogger logger);
+
     /// <summary>Names the database for operators (engine and where), never a password: readiness and logs say which one failed.</summary>
     string Description { get; }
 

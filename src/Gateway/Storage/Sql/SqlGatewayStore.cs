@@ -23,6 +23,7 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
         _writer = new GroupCommitWriter(dialect.OpenWriter, Signals, maxGroupCommit, logger, faults, dialect as IStoreErrors, time, Counters)
         {
             BatchPrologue = dialect.WriterBatchPrologue,
+            ChangeNotice = dialect.ChangeNotice,
         };
     }
 
@@ -58,7 +59,15 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
                 return 1;
             }, cancellationToken);
         }
+
+        // After the migrations: the listener's session needs the schema, and a replica that starts later hears from this one.
+        _listener ??= _dialect.ListenForChanges(Signals, _logger);
     }
+
+    /// <summary>What hears other replicas' commits once the store is initialized (PostgreSQL), or null.</summary>
+    internal IAsyncDisposable? ChangeListener => _listener;
+
+    private IAsyncDisposable? _listener;
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +78,15 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync();
+        }
+
+        await _writer.DisposeAsync();
+    }
 
     private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)

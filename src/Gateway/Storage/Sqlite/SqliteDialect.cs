@@ -37,6 +37,11 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
 
     public string Description { get; }
 
+    /// <summary>None: the node's own writer pulses its own signals.</summary>
+    public string? ChangeNotice => null;
+
+    public IAsyncDisposable? ListenForChanges(StoreSignals signals, ILogger logger) => null;
+
     /// <summary>SQLITE_FULL (13) and the I/O errors (10, SQLITE_IOERR_*) a full disk causes when the WAL or journal cannot grow.</summary>
     public bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 or 10 };
 
