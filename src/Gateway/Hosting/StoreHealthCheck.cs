@@ -32,7 +32,7 @@ internal sealed class StoreHealthCheck(IGatewayStore store, ISqlDialect dialect,
     }
 
     /// <summary>The failure's kind and, for a server's error, its SQLSTATE; never the message (it may quote the connection).</summary>
-    private static string Reason(Exception e) => e switch
+    private static string Reason(Exception e) => (e is Errors.StoreUnavailableException { InnerException: { } inner } ? inner : e) switch
     {
         Npgsql.PostgresException p => $"SQLSTATE {p.SqlState}",
         { InnerException: System.Net.Sockets.SocketException s } => s.SocketErrorCode.ToString(),

@@ -13,12 +13,26 @@ internal sealed class PostgresReplicas : IAsyncDisposable
     private readonly List<PostgresDialect> _dialects = [];
     private readonly List<SqlGatewayStore> _stores = [];
 
-    private PostgresReplicas(string server, string schema)
+    private PostgresReplicas(string server, string schema, string? role)
     {
         Server = server;
         Schema = schema;
-        ConnectionString = TestPostgres.InSchema(server, schema);
+        Role = role;
+        var builder = new NpgsqlConnectionStringBuilder(TestPostgres.InSchema(server, schema));
+        if (role is not null)
+        {
+            // The test server trusts local logins: the password is never checked, only carried (and must never be shown).
+            (builder.Username, builder.Password) = (role, Password);
+        }
+
+        ConnectionString = builder.ConnectionString;
     }
+
+    /// <summary>The password in <see cref="ConnectionString"/> when the replicas log in as their own role.</summary>
+    public const string Password = "never-shown-7f3a";
+
+    /// <summary>The replicas' own login role (a test may lock it out), or null when they use the server's.</summary>
+    public string? Role { get; }
 
     public string Server { get; }
 
@@ -34,11 +48,18 @@ internal sealed class PostgresReplicas : IAsyncDisposable
     public IReadOnlyList<PostgresDialect> Dialects => _dialects;
 
     /// <summary>A new schema and <paramref name="count"/> stores on it, started at once (their migrations race, as replicas' do).</summary>
-    public static async Task<PostgresReplicas> StartAsync(int count)
+    /// <param name="ownRole">Log in as a role of their own (a superuser made for the test, dropped with the schema).</param>
+    public static async Task<PostgresReplicas> StartAsync(int count, bool ownRole = false)
     {
         var server = TestPostgres.RequireConnectionString();
-        var replicas = new PostgresReplicas(server, "replicas_" + Guid.NewGuid().ToString("N")[..16]);
+        var schema = "replicas_" + Guid.NewGuid().ToString("N")[..16];
+        var replicas = new PostgresReplicas(server, schema, ownRole ? "role_" + schema : null);
         await replicas.ExecuteAsync($"CREATE SCHEMA {replicas.Schema}");
+        if (replicas.Role is { } role)
+        {
+            await replicas.ExecuteAsync($"CREATE ROLE {role} LOGIN SUPERUSER");
+        }
+
         for (var i = 0; i < count; i++)
         {
             var dialect = new PostgresDialect(replicas.ConnectionString);
@@ -75,5 +96,10 @@ internal sealed class PostgresReplicas : IAsyncDisposable
         }
 
         await ExecuteAsync($"DROP SCHEMA {Schema} CASCADE");
+        if (Role is not null)
+        {
+            await ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{Role}'");
+            await ExecuteAsync($"DROP ROLE {Role}");
+        }
     }
 }

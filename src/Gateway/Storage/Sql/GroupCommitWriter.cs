@@ -183,10 +183,24 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>A database that cannot be reached, refuses the login or has no room for another session is unavailable, not a
+    /// fault of the batch's requests: they are answered UNAVAILABLE (retry), never INTERNAL. A full disk stays storage full.</summary>
+    private DbConnection Open()
+    {
+        try
+        {
+            return _openConnection();
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or System.Net.Sockets.SocketException && _errors?.IsStorageFull(e) != true)
+        {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
     private DbTransaction BeginOnce(out WriteScope scope)
     {
         _faults?.Before(WriteStep.Open, _connection);
-        _connection ??= _openConnection();
+        _connection ??= Open();
         _statements ??= new StatementCache(_connection);
         _faults?.Before(WriteStep.Begin, _connection);
         Counters.Wrote();

@@ -69,14 +69,8 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
 
     private IAsyncDisposable? _listener;
 
-    public async Task<bool> PingAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        Counters.Read();
-        command.CommandText = "SELECT COUNT(*) FROM schema_version";
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
+    public async Task<bool> PingAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync("SELECT COUNT(*) FROM schema_version", r => r.GetInt64(0), cancellationToken)).Count > 0;
 
     public async ValueTask DisposeAsync()
     {
@@ -93,7 +87,31 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
     {
         try
         {
+            return await QueryOnceAsync(sql, map, parameters, cancellationToken);
+        }
+        catch (StaleReaderException e)
+        {
+            // A pooled session the server ended meanwhile (restart, terminated): reads change nothing, so once more on a new one.
+            LogStaleReader(_logger, e.InnerException!.GetType().Name);
+            try
+            {
+                return await QueryOnceAsync(sql, map, parameters, cancellationToken);
+            }
+            catch (StaleReaderException again)
+            {
+                throw new Errors.StoreUnavailableException(again.InnerException!);
+            }
+        }
+    }
+
+    private async Task<List<T>> QueryOnceAsync<T>(string sql, Func<DbDataReader, T> map, (string Name, object? Value)[] parameters,
+        CancellationToken cancellationToken)
+    {
+        var opened = false;
+        try
+        {
             await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
+            opened = true;
             await using var command = connection.CreateCommand();
             Counters.Read();
             command.CommandText = sql;
@@ -109,7 +127,18 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException && _dialect is IStoreErrors errors && errors.IsUnavailable(e))
         {
+            throw opened ? new StaleReaderException(e) : new Errors.StoreUnavailableException(e);
+        }
+        catch (Exception e) when (!opened && e is DbException or TimeoutException)
+        {
+            // The database refused the session (login, no such database): unavailable to this replica, not the request's fault.
             throw new Errors.StoreUnavailableException(e);
         }
     }
+
+    /// <summary>A read that failed on a session that was open: possibly one the server ended while it sat in the pool.</summary>
+    private sealed class StaleReaderException(Exception inner) : Exception("stale reader session", inner);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "A pooled reader session had ended ({ErrorType}); the read was run again on a new one")]
+    private static partial void LogStaleReader(ILogger logger, string errorType);
 }
