@@ -1,5 +1,6 @@
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
 using Google.Protobuf;
 
@@ -23,15 +24,20 @@ internal sealed partial class OutboxRelay
         }
     }
 
-    private RelayRequest NoticesRequest(List<OutboxEntry> run)
+    /// <summary>The run's notices, each signed alone (a unary call: an older peer may not know batch proofs) or, on the relay
+    /// stream, all under one signature over their Merkle root with a proof each.</summary>
+    private RelayRequest NoticesRequest(List<OutboxEntry> run, bool batchSigned = false)
     {
         var request = new RelayRequest { FromParty = gatewayOptions.Value.LocalParty, SentAt = Times.ToTimestamp(time.GetUtcNow()) };
-        request.Notices.AddRange(run.Select(e => new RelayedNotice
+        var signed = run.Select(e => SignedBytes.Notice(e.Sequence, Times.ToUnixMs(e.At), e.EnvelopeBytes!)).ToList();
+        var proofs = batchSigned ? keys.SignBatch(BatchProofs.Notices, signed) : null;
+        request.Notices.AddRange(run.Select((e, i) => new RelayedNotice
         {
             Sequence = e.Sequence,
             Envelope = ByteString.CopyFrom(e.EnvelopeBytes),
             AcceptedAt = Times.ToTimestamp(e.At),
-            Signature = ByteString.CopyFrom(keys.SignNotice(e.Sequence, e.At, e.EnvelopeBytes!)),
+            Signature = proofs is null ? ByteString.CopyFrom(keys.Sign(signed[i])) : ByteString.Empty,
+            BatchProof = proofs?[i],
         }));
         return request;
     }
@@ -60,9 +66,10 @@ internal sealed partial class OutboxRelay
         }
 
         var receipts = new List<ReceiptForEntry>(run.Count);
+        var seen = new BatchCheck();
         for (var i = 0; i < run.Count; i++)
         {
-            if (ReceiptProblem(run[i], answered[i]) is { } problem)
+            if (ReceiptProblem(run[i], answered[i], seen) is { } problem)
             {
                 using var wait = StoreWait(relayOptions.Value, CancellationToken.None);
                 await store.RecordReceiptsAsync(receipts, time.GetUtcNow(), wait.Token);
@@ -88,9 +95,9 @@ internal sealed partial class OutboxRelay
         await store.CompleteOutboxAsync([.. run.Select(e => e.Sequence)], wait.Token);
     }
 
-    private string? ReceiptProblem(OutboxEntry entry, Receipt receipt)
+    private string? ReceiptProblem(OutboxEntry entry, Receipt receipt, BatchCheck seen)
     {
-        if (!keys.PeerSignedReceipt(receipt))
+        if (!keys.PeerSignedReceipt(receipt, seen))
         {
             return "its signature is not the peer node's";
         }

@@ -122,7 +122,7 @@ internal sealed partial class OutboxRelay
             var request = new RelayStreamRequest { Batch = ++batch };
             if (run[0].Type == OutboxEntryType.Notice)
             {
-                request.Notices = NoticesRequest(run);
+                request.Notices = NoticesRequest(run, batchSigned: true);
             }
             else
             {

@@ -19,8 +19,9 @@ internal sealed partial class RelayReceiver(
 {
     public const int MaxBatch = 5_000;
 
+    /// <summary>A unary Relay call: receipts signed one by one (the caller may be an older node that knows no batch proofs).</summary>
     public async Task<IReadOnlyList<Receipt>> ReceiveAsync(RelayRequest request, CancellationToken cancellationToken) =>
-        (await StoreAsync([Prepare(request)], cancellationToken))[0];
+        (await StoreAsync([Prepare(request)], batchSigned: false, cancellationToken))[0];
 
     /// <summary>A batch checked and parsed (signatures verified), ready to be stored in its turn.</summary>
     public PreparedBatch Prepare(RelayRequest request)
@@ -37,11 +38,13 @@ internal sealed partial class RelayReceiver(
         }
 
         var now = time.GetUtcNow();
-        return new PreparedBatch(request, [.. request.Notices.Select(n => Prepare(n, now, gateway))]);
+        var seen = new BatchCheck();
+        return new PreparedBatch(request, [.. request.Notices.Select(n => Prepare(n, now, gateway, seen))]);
     }
 
-    /// <summary>Stores consecutive batches in one store write (one commit), in order, and answers each batch's signed receipts.</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<Receipt>>> StoreAsync(IReadOnlyList<PreparedBatch> batches, CancellationToken cancellationToken)
+    /// <summary>Stores consecutive batches in one store write (one commit), in order, and answers each batch's receipts, signed
+    /// one by one or (<paramref name="batchSigned"/>, the relay stream) once per batch over their Merkle root.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<Receipt>>> StoreAsync(IReadOnlyList<PreparedBatch> batches, bool batchSigned, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var commands = batches.SelectMany(b => b.Commands).ToList();
@@ -64,19 +67,19 @@ internal sealed partial class RelayReceiver(
         }
 
         LogReceived(logger, receipts.Count);
-        var signed = receipts.Select(keys.SignReceipt).ToList();
         var answers = new List<IReadOnlyList<Receipt>>(batches.Count);
         var offset = 0;
         foreach (var batch in batches)
         {
-            answers.Add(signed.GetRange(offset, batch.Commands.Count));
+            var own = receipts.Skip(offset).Take(batch.Commands.Count).ToList();
+            answers.Add(batchSigned ? keys.SignReceiptBatch(own) : [.. own.Select(keys.SignReceipt)]);
             offset += batch.Commands.Count;
         }
 
         return answers;
     }
 
-    private RelayedCommand Prepare(RelayedNotice notice, DateTimeOffset now, GatewayOptions gateway)
+    private RelayedCommand Prepare(RelayedNotice notice, DateTimeOffset now, GatewayOptions gateway, BatchCheck seen)
     {
         Envelope? envelope;
         try
@@ -88,7 +91,7 @@ internal sealed partial class RelayReceiver(
             envelope = null;
         }
 
-        Refusal? rejection = keys.PeerSignedNotice(notice)
+        Refusal? rejection = keys.PeerSignedNotice(notice, seen)
             ? null
             : new Refusal { RuleId = "SIGNATURE_INVALID", Message = "The notice is unsigned, or its signature does not match its content; nothing was stored.", Fields = { "signature" } };
 
@@ -110,7 +113,7 @@ internal sealed partial class RelayReceiver(
             return violations.Count > 0
                 ? new Admission(Refusals.From(violations), [], [])
                 : rules.Decide(envelope!, decisionTime, RulePhase.Relay, gateway.LocalParty, ledger);
-        }, rejection, notice.Signature.ToByteArray());
+        }, rejection, notice.Signature.ToByteArray(), notice.BatchProof?.ToByteArray());
     }
 
     /// <summary>One relayed batch, checked, parsed and its signatures verified.</summary>

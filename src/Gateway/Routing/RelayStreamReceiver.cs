@@ -114,7 +114,7 @@ internal sealed partial class RelayStreamReceiver(
 
             if (run.Count > 0)
             {
-                var answers = await notices.StoreAsync([.. run.Select(i => i.Notices!)], cancellationToken);
+                var answers = await notices.StoreAsync([.. run.Select(i => i.Notices!)], batchSigned: true, cancellationToken);
                 for (var i = 0; i < run.Count; i++)
                 {
                     await responses.WriteAsync(new RelayStreamResponse { Batch = run[i].Batch, Notices = new RelayResponse { Receipts = { answers[i] } } }, cancellationToken);

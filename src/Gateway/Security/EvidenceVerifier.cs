@@ -27,6 +27,11 @@ public static class EvidenceVerifier
             evidence.Receipt = stored.Receipt;
         }
 
+        if (stored.NoticeProof is not null)
+        {
+            evidence.NoticeProof = stored.NoticeProof;
+        }
+
         evidence.Audit.AddRange(stored.Audit.Select(a => new AuditRecord
         {
             Sequence = a.Sequence, AtUnixMs = a.AtMs, Kind = a.Kind, MessageId = a.MessageId, Actor = a.Actor, Detail = a.Detail,
@@ -44,12 +49,17 @@ public static class EvidenceVerifier
         checks.Add(("the other node's certificate in the file is the trusted one", X509Certificate2.CreateFromPem(evidence.PeerCertificatePem).Thumbprint == trustedPeer.Thumbprint));
         if (evidence.Direction == Direction.Inbound)
         {
+            // Signed alone (older evidence, unary relay), or in its batch: the proof leads from this notice to the signed root.
             var signed = SignedBytes.Notice(evidence.RelaySequence, evidence.SenderAcceptedAtUnixMs, evidence.Envelope.Span);
-            checks.Add(("the sending node signed this notice", NodeSignatures.Verify(trustedPeer, signed, evidence.NoticeSignature.Span)));
+            checks.Add(evidence.NoticeProof is { } proof
+                ? ($"the sending node signed the batch of {proof.LeafCount} that holds this notice", BatchProofs.Verify(trustedPeer, BatchProofs.Notices, signed, proof))
+                : ("the sending node signed this notice", NodeSignatures.Verify(trustedPeer, signed, evidence.NoticeSignature.Span)));
         }
         else if (evidence.Receipt is { } receipt)
         {
-            checks.Add(("the receiving node signed its receipt", NodeSignatures.Verify(trustedPeer, SignedBytes.Receipt(receipt), receipt.Signature.Span)));
+            checks.Add(receipt.BatchProof is { } proof
+                ? ($"the receiving node signed the batch of {proof.LeafCount} receipts that holds this one", BatchProofs.Verify(trustedPeer, BatchProofs.Receipts, SignedBytes.Receipt(receipt), proof))
+                : ("the receiving node signed its receipt", NodeSignatures.Verify(trustedPeer, SignedBytes.Receipt(receipt), receipt.Signature.Span)));
             checks.Add(("the receipt is for this notice's exact bytes",
                 receipt.MessageId == evidence.MessageId && (receipt.Status != ReceiptStatus.Stored || receipt.EnvelopeDigest.Span.SequenceEqual(SHA256.HashData(evidence.Envelope.Span)))));
         }

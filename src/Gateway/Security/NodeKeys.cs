@@ -15,9 +15,27 @@ public sealed class NodeKeys(CertificateStore certificates)
     public byte[] SignNotice(long sequence, DateTimeOffset acceptedAt, byte[] envelope) =>
         Keys.Sign(SignedBytes.Notice(sequence, Times.ToUnixMs(acceptedAt), envelope));
 
-    public bool PeerSignedNotice(RelayedNotice notice) =>
-        notice.AcceptedAt is not null
-        && Keys.PeerVerify(SignedBytes.Notice(notice.Sequence, SignedBytes.UnixMs(notice.AcceptedAt), notice.Envelope.Span), notice.Signature.Span);
+    /// <summary>Whether the peer signed the notice: alone, or in its batch (<paramref name="seen"/> spares the root's check for
+    /// the batch's other notices).</summary>
+    public bool PeerSignedNotice(RelayedNotice notice, BatchCheck? seen = null)
+    {
+        if (notice.AcceptedAt is null)
+        {
+            return false;
+        }
+
+        var signed = SignedBytes.Notice(notice.Sequence, SignedBytes.UnixMs(notice.AcceptedAt), notice.Envelope.Span);
+        return notice.BatchProof is { } proof
+            ? PeerSignedInBatch(BatchProofs.Notices, signed, proof, seen ?? new BatchCheck())
+            : Keys.PeerVerify(signed, notice.Signature.Span);
+    }
+
+    /// <summary>One proof per item (their <see cref="SignedBytes"/>), in order, under one signature by this node.</summary>
+    public BatchProof[] SignBatch(string kind, IReadOnlyList<byte[]> items) => BatchProofs.Sign(kind, items, Keys.Sign);
+
+    private bool PeerSignedInBatch(string kind, byte[] item, BatchProof proof, BatchCheck seen) =>
+        BatchProofs.SignedRoot(kind, item, proof) is { } root
+        && seen.Verified(root, proof.RootSignature, (data, signature) => Keys.PeerVerify(data, signature.Span));
 
     public Receipt SignReceipt(Receipt receipt)
     {
@@ -27,7 +45,23 @@ public sealed class NodeKeys(CertificateStore certificates)
         return signed;
     }
 
-    public bool PeerSignedReceipt(Receipt receipt) => Keys.PeerVerify(SignedBytes.Receipt(receipt), receipt.Signature.Span);
+    public bool PeerSignedReceipt(Receipt receipt, BatchCheck? seen = null) =>
+        receipt.BatchProof is { } proof
+            ? PeerSignedInBatch(BatchProofs.Receipts, SignedBytes.Receipt(receipt), proof, seen ?? new BatchCheck())
+            : Keys.PeerVerify(SignedBytes.Receipt(receipt), receipt.Signature.Span);
+
+    /// <summary>The receipts signed once, over their batch's root, each carrying its proof.</summary>
+    public IReadOnlyList<Receipt> SignReceiptBatch(IReadOnlyList<Receipt> receipts)
+    {
+        var proofs = SignBatch(BatchProofs.Receipts, [.. receipts.Select(SignedBytes.Receipt)]);
+        return [.. receipts.Select((r, i) =>
+        {
+            var signed = r.Clone();
+            signed.Signature = Google.Protobuf.ByteString.Empty;
+            signed.BatchProof = proofs[i];
+            return signed;
+        })];
+    }
 
     public StatusReport SignStatus(StatusReport report)
     {

@@ -30,12 +30,12 @@ public sealed record ReceiptForEntry(long Sequence, string Key, Receipt Receipt)
 /// <summary>A notice relayed by the peer. <paramref name="Rejection"/> refuses it without storing anything (unreadable,
 /// unsigned or wrongly signed); <paramref name="Admit"/> runs inside the transaction, only for a new id.</summary>
 public sealed record RelayedCommand(long Sequence, byte[] EnvelopeBytes, Envelope? Envelope, string Kind, DateTimeOffset SenderAcceptedAt,
-    Func<ILedger, Admission> Admit, Refusal? Rejection = null, byte[]? Signature = null);
+    Func<ILedger, Admission> Admit, Refusal? Rejection = null, byte[]? Signature = null, byte[]? Proof = null);
 
 /// <summary>What the store keeps as evidence about one message.</summary>
 public sealed record StoredEvidence(
     string MessageId, Direction Direction, byte[] Envelope, long? RelaySequence, DateTimeOffset? SenderAcceptedAt, byte[]? NoticeSignature,
-    Receipt? Receipt, IReadOnlyList<Security.AuditEntry> Audit);
+    Receipt? Receipt, IReadOnlyList<Security.AuditEntry> Audit, BatchProof? NoticeProof = null);
 
 
 /// <summary>A stored inbound notice ready for a subscriber, its envelope checked against its stored digest.</summary>

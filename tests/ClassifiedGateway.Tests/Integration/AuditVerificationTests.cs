@@ -104,7 +104,7 @@ public sealed class AuditVerificationTests : IAsyncLifetime
 
         var (code, output) = await RunAsync("--evidence", file, "--peer-cert", peer);
         Assert.True(code == 0, output);
-        Assert.Contains(exporter == "KZ" ? "ok     the receiving node signed its receipt" : "ok     the sending node signed this notice", output, StringComparison.Ordinal);
+        Assert.Contains(exporter == "KZ" ? "ok     the receiving node signed the batch of" : "ok     the sending node signed the batch of", output, StringComparison.Ordinal);
 
         var bytes = evidence.Envelope.ToByteArray();
         bytes[^2] ^= 0x01;

@@ -143,5 +143,9 @@ internal static class PostgresMigrations
             CREATE INDEX ix_messages_correlation ON messages (correlation_id) WHERE correlation_id IS NOT NULL;
             CREATE INDEX ix_messages_accepted_at ON messages (accepted_at);
             """),
+        (14, """
+            -- SQLite's 14: an inbound notice signed in its batch keeps its BatchProof beside the empty notice_signature.
+            ALTER TABLE messages ADD COLUMN notice_proof bytea NULL;
+            """),
     ];
 }

@@ -65,10 +65,11 @@ internal sealed partial class SqlGatewayStore
     public async Task<StoredEvidence?> GetEvidenceAsync(string messageId, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(
-            "SELECT direction, envelope, peer_sequence, sender_accepted_at, notice_signature, receipt, digest, id FROM messages WHERE key = @id",
+            "SELECT direction, envelope, peer_sequence, sender_accepted_at, notice_signature, receipt, digest, id, notice_proof FROM messages WHERE key = @id",
             r => (Direction: (Direction)r.GetInt32(0), Envelope: (byte[])r[1], Sequence: r.IsDBNull(2) ? (long?)null : r.GetInt64(2),
                 Sent: r.IsDBNull(3) ? (DateTimeOffset?)null : Times.FromUnixMs(r.GetInt64(3)), Signature: r.IsDBNull(4) ? null : (byte[])r[4],
-                Receipt: r.IsDBNull(5) ? null : Receipt.Parser.ParseFrom((byte[])r[5]), Digest: (byte[])r[6], Id: r.GetString(7)),
+                Receipt: r.IsDBNull(5) ? null : Receipt.Parser.ParseFrom((byte[])r[5]), Digest: (byte[])r[6], Id: r.GetString(7),
+                Proof: r.IsDBNull(8) ? null : BatchProof.Parser.ParseFrom((byte[])r[8])),
             cancellationToken, ("@id", messageId));
         if (rows.Count == 0)
         {
@@ -87,7 +88,8 @@ internal sealed partial class SqlGatewayStore
             r => new AuditEntry(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), (byte[])r[6], (byte[])r[7]),
             cancellationToken, ("@id", messageId));
         var m = rows[0];
-        return new StoredEvidence(m.Id, m.Direction, m.Envelope, m.Sequence, m.Sent, m.Signature, m.Direction == Direction.Outbound ? m.Receipt : null, audit);
+        return new StoredEvidence(m.Id, m.Direction, m.Envelope, m.Sequence, m.Sent, m.Signature, m.Direction == Direction.Outbound ? m.Receipt : null, audit,
+            m.Direction == Direction.Inbound ? m.Proof : null);
     }
 
     public async Task<long> OutboxDepthAsync(CancellationToken cancellationToken) =>

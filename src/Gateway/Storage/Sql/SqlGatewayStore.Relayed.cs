@@ -132,8 +132,8 @@ internal sealed partial class SqlGatewayStore
         InsertMessage(scope, new NewMessage(notice.Envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound,
             stored ? Stage.Relayed : Stage.Refused, at, admission.Refusal, receipt.ToByteArray(), notice.Sequence,
             stored ? NextCounter(scope, "inbox_cursor") : null, requestKey, stored ? FlagsOf(admission) : null,
-            // The sender's signature is the receiving Party's proof of what it was sent.
-            notice.Signature, Times.ToUnixMs(notice.SenderAcceptedAt)));
+            // The sender's signature (or its batch's, with the proof) is the receiving Party's proof of what it was sent.
+            notice.Signature, Times.ToUnixMs(notice.SenderAcceptedAt), notice.Proof));
         if (stored)
         {
             AppendHistory(scope, key, Stage.Relayed, at, "received from the other node", storedDigest: digest);

@@ -9,15 +9,15 @@ internal sealed partial class SqlGatewayStore
     private const string InsertMessageSql = """
         INSERT INTO messages (key, id, direction, kind, sender_party, sender_body, receiver_party, receiver_body, level,
             in_reply_to, reply_key, correlation_id, created_at, accepted_at, stage, stage_at, digest, envelope,
-            refusal_rule, refusal_article, refusal_message, refusal_fields, receipt, peer_sequence, inbox_cursor, flags, notice_signature, sender_accepted_at)
+            refusal_rule, refusal_article, refusal_message, refusal_fields, receipt, peer_sequence, inbox_cursor, flags, notice_signature, sender_accepted_at, notice_proof)
         VALUES (@key, @id, @direction, @kind, @sp, @sb, @rp, @rb, @level, @reply, @replykey, @corr, @created, @accepted, @stage, @at,
-            @digest, @envelope, @rrule, @rart, @rmsg, @rfields, @receipt, @peerseq, @cursor, @flags, @signature, @sent)
+            @digest, @envelope, @rrule, @rart, @rmsg, @rfields, @receipt, @peerseq, @cursor, @flags, @signature, @sent, @proof)
         """;
 
     private sealed record NewMessage(
         Envelope Envelope, byte[] Bytes, byte[] Digest, string Kind, Direction Direction, Stage Stage, DateTimeOffset At,
         Refusal? Refusal, byte[]? Receipt = null, long? PeerSequence = null, long? InboxCursor = null, string? ReplyKey = null,
-        string? Flags = null, byte[]? Signature = null, long? SenderAcceptedAt = null);
+        string? Flags = null, byte[]? Signature = null, long? SenderAcceptedAt = null, byte[]? Proof = null);
 
     /// <summary>Columns a stage change sets on the message row in the same UPDATE (one write of the wide row, not two).</summary>
     private sealed record RowChange(string Set, params (string Name, object? Value)[] Values);
@@ -35,7 +35,7 @@ internal sealed partial class SqlGatewayStore
             ("@rrule", m.Refusal?.RuleId), ("@rart", m.Refusal?.Article), ("@rmsg", m.Refusal?.Message),
             ("@rfields", m.Refusal is null ? null : string.Join(",", m.Refusal.Fields)),
             ("@receipt", m.Receipt), ("@peerseq", m.PeerSequence), ("@cursor", m.InboxCursor),
-            ("@flags", m.Flags), ("@signature", m.Signature), ("@sent", m.SenderAcceptedAt));
+            ("@flags", m.Flags), ("@signature", m.Signature), ("@sent", m.SenderAcceptedAt), ("@proof", m.Proof));
     }
 
     private static void AppendHistory(WriteScope scope, string messageId, Stage stage, DateTimeOffset at, string? detail, Refusal? refusal = null,

@@ -203,5 +203,10 @@ internal static class SqliteMigrations
             CREATE INDEX ix_messages_correlation ON messages (correlation_id) WHERE correlation_id IS NOT NULL;
             CREATE INDEX ix_messages_accepted_at ON messages (accepted_at);
             """),
+        (14, """
+            -- Batch signatures on the relay stream: an inbound notice signed in its batch keeps the proof (a serialized
+            -- BatchProof: place, batch size, audit path, the root's signature) beside its empty notice_signature.
+            ALTER TABLE messages ADD COLUMN notice_proof BLOB NULL;
+            """),
     ];
 }
