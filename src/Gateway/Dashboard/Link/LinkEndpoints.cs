@@ -24,7 +24,8 @@ internal static class LinkEndpoints
 
     /// <summary>Server-sent events: the link status at once, then on every change of the link, the outbox or the messages, and at
     /// least every 10 s.</summary>
-    private static async Task EventsAsync(HttpContext http, LinkStatusReader reader, PeerLinkState link, IGatewayStore store, TimeProvider time)
+    private static async Task EventsAsync(HttpContext http, LinkStatusReader reader, PeerLinkState link, IGatewayStore store, TimeProvider time,
+        Storage.Lease.IRelayLease lease)
     {
         var ct = http.RequestAborted;
         http.Response.ContentType = "text/event-stream";
@@ -35,7 +36,7 @@ internal static class LinkEndpoints
         {
             while (!ct.IsCancellationRequested)
             {
-                var wake = Task.WhenAny(link.Changed.Next, store.Signals.Changes.Next, store.Signals.Outbox.Next);
+                var wake = Task.WhenAny(link.Changed.Next, store.Signals.Changes.Next, store.Signals.Outbox.Next, lease.Changed.Next);
                 var status = await reader.ReadAsync(ct);
                 var key = JsonSerializer.Serialize(status with { Now = default }, Json);
                 if (key != last || time.GetUtcNow() - sent >= Refresh)

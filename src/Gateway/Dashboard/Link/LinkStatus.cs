@@ -14,15 +14,17 @@ namespace ClassifiedGateway.Gateway.Dashboard.Link;
 /// <param name="Cause">While it does not: the last failure, as "Status: detail" (bounded; never this node's exception text).</param>
 /// <param name="Circuit">The relay's circuit breaker: CLOSED, OPEN, HALF_OPEN or ISOLATED.</param>
 /// <param name="CertificateDaysLeft">Days until the first of the node's certificates (its own, its CAs, the other node's) expires.</param>
+/// <param name="RelayLeaseHeld">Whether this replica holds the relay lease (false: another replica of the node relays; SQLite: always true).</param>
 public sealed record LinkStatus(
     string LocalParty, string PeerParty, bool? Reachable, DateTimeOffset? Since, string? Cause, string Circuit,
     long OutboxDepth, DateTimeOffset? OldestWaitingSince, long Undelivered, DateTimeOffset? OldestUndeliveredSince,
-    long Unacknowledged, DateTimeOffset? OldestUnacknowledgedSince, double CertificateDaysLeft, string CertificateName, DateTimeOffset Now);
+    long Unacknowledged, DateTimeOffset? OldestUnacknowledgedSince, double CertificateDaysLeft, string CertificateName, DateTimeOffset Now,
+    bool RelayLeaseHeld = true);
 
 /// <summary>Reads the link's state, the relay's circuit, the backlog and the certificates into one <see cref="LinkStatus"/>.</summary>
 internal sealed class LinkStatusReader(
     PeerLinkState link, OutboxRelay relay, IConsoleStore store, CertificateStore certificates, TimeProvider time, IOptions<GatewayOptions> options,
-    IOptions<TlsOptions> tls)
+    IOptions<TlsOptions> tls, Storage.Lease.IRelayLease lease)
 {
     public async Task<LinkStatus> ReadAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ internal sealed class LinkStatusReader(
             DashboardViews.Code(local), DashboardViews.Code(Domain.PartyCodes.Other(local)),
             failing is not null ? false : reachable is not null ? true : null, failing ?? reachable, failing is null ? null : link.Cause,
             Circuit(relay.PeerCircuit), backlog.OutboxDepth, backlog.OldestWaitingSince, backlog.Undelivered, backlog.OldestUndeliveredSince,
-            backlog.Unacknowledged, backlog.OldestUnacknowledgedSince, Math.Round(first.DaysLeft, 1), first.Name, time.GetUtcNow());
+            backlog.Unacknowledged, backlog.OldestUnacknowledgedSince, Math.Round(first.DaysLeft, 1), first.Name, time.GetUtcNow(), lease.Held);
     }
 
     private static string Circuit(CircuitState state) => state switch

@@ -19,6 +19,8 @@
       `<span id="link-unacked" data-testid="link-unacked">${esc(t("unacknowledged", { n: link.unacknowledged }))}</span>`,
       `<span id="link-certs" data-testid="link-certs" class="${link.certificateDaysLeft < 30 ? "warn" : ""}">${esc(t("certExpiry", { days: Math.floor(link.certificateDaysLeft), name: link.certificateName }))}</span>`,
     ];
+    // Replicas on PostgreSQL: one relays (the lease); the others say so, as their relay counts are another replica's work.
+    if (link.relayLeaseHeld === false) parts.push(`<span id="link-standby" data-testid="link-standby">${esc(t("relayStandby"))}</span>`);
     strip.innerHTML = parts.join("");
     decorateRows(); decorateDetail();
   }
