@@ -61,7 +61,14 @@ public sealed class ConsoleSecurityTests(PairFixture fixture) : IClassFixture<Pa
         var me = await http.GetFromJsonAsync<Me>("/api/me");
         Assert.Equal("observer", me!.Role);
         Assert.False(me.MayAct);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/link")).StatusCode);
+        var link = await http.GetAsync("/api/link");
+        Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        // A node on SQLite is its own only replica: it always holds the relay lease, and the strip shows no standby line.
+        using (var status = System.Text.Json.JsonDocument.Parse(await link.Content.ReadAsStringAsync()))
+        {
+            Assert.True(status.RootElement.GetProperty("relayLeaseHeld").GetBoolean());
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/audit")).StatusCode);
         var refused = await PostAsync(http, $"https://127.0.0.1:{_pair.KzSettings.OperatorPort}", me.Csrf);
