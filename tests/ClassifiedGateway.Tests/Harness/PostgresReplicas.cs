@@ -72,16 +72,8 @@ internal sealed class PostgresReplicas : IAsyncDisposable
     }
 
     /// <summary>Runs a statement on the server as an administrator (outside the schema's replicas).</summary>
-    public async Task<object?> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        SqlParameters.Bind(command, parameters);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull ? null : value;
-    }
+    public Task<object?> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
+        TestDatabase.AdminAsync(Server, sql, parameters);
 
     public async ValueTask DisposeAsync()
     {

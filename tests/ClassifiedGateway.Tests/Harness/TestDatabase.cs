@@ -24,22 +24,30 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string server, string label)
     {
         var database = new TestDatabase(server, $"cg_{label.ToLowerInvariant()}_{Guid.NewGuid().ToString("N")[..16]}");
-        await database.ExecuteAsync($"CREATE DATABASE {database.Name}");
+        await AdminAsync(server, $"CREATE DATABASE {database.Name}");
         return database;
     }
 
     public async ValueTask DisposeAsync()
     {
         // FORCE: a killed replica's server-side session may not have noticed yet that its client is gone.
-        await ExecuteAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        await AdminAsync(_server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
     }
 
-    private async Task ExecuteAsync(string sql)
+    /// <summary>Runs one administrative statement (CREATE/DROP of a database, schema or role, pg_terminate_backend, ...) on
+    /// <paramref name="server"/> over a session of its own, outside any store's pool; returns the first column of the first row.</summary>
+    public static async Task<object?> AdminAsync(string server, string sql, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        foreach (var (name, given) in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter(name, given ?? DBNull.Value));
+        }
+
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull ? null : value;
     }
 }

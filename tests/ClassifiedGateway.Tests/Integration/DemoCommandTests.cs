@@ -84,12 +84,9 @@ public sealed class DemoCommandTests
 
     private static async Task DropAsync(string server, IEnumerable<string> databases)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
         foreach (var database in databases)
         {
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await TestDatabase.AdminAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 

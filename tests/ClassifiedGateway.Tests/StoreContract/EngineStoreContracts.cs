@@ -3,7 +3,6 @@ using ClassifiedGateway.Gateway.Storage.Sql;
 using ClassifiedGateway.Gateway.Storage.Sqlite;
 using ClassifiedGateway.Tests.Harness;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace ClassifiedGateway.Tests.StoreContract;
 
@@ -30,23 +29,10 @@ public sealed class PostgresStoreContractTests : StoreContractTests
     private protected override ISqlDialect CreateDialect()
     {
         var server = TestPostgres.RequireConnectionString();
-        using (var connection = new NpgsqlConnection(server))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE SCHEMA {_schema}";
-            command.ExecuteNonQuery();
-        }
+        TestDatabase.AdminAsync(server, $"CREATE SCHEMA {_schema}").GetAwaiter().GetResult();
 
         return new PostgresDialect(TestPostgres.InSchema(server, _schema));
     }
 
-    protected override async Task DropAsync()
-    {
-        await using var connection = new NpgsqlConnection(TestPostgres.RequireConnectionString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"DROP SCHEMA {_schema} CASCADE";
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task DropAsync() => TestDatabase.AdminAsync(TestPostgres.RequireConnectionString(), $"DROP SCHEMA {_schema} CASCADE");
 }
