@@ -1,5 +1,5 @@
 using System.Globalization;
-using Npgsql;
+using ClassifiedGateway.Tests.Harness;
 
 namespace ClassifiedGateway.Benchmarks.E2e;
 
@@ -11,10 +11,7 @@ internal sealed class PostgresServerProbe(string connectionString)
 {
     public async Task<ServerSnapshot> SnapshotAsync()
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT wal_sync FROM pg_stat_wal", connection);
-        var walSyncs = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        var walSyncs = Convert.ToInt64(await TestDatabase.AdminAsync(connectionString, "SELECT wal_sync FROM pg_stat_wal"), CultureInfo.InvariantCulture);
         return new ServerSnapshot(walSyncs, CpuOfServerProcesses());
     }
 
