@@ -77,7 +77,7 @@ internal sealed partial class SubmitProcessor(
         return outcome;
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Accepted {MessageId} ({Kind}), correlation {CorrelationId}, duplicate {Duplicate}")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Accepted {MessageId} ({Kind}), correlation {CorrelationId}, duplicate {Duplicate}")]
     private static partial void LogAccepted(ILogger logger, string messageId, string kind, string correlationId, bool duplicate);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Refused {MessageId} ({Kind}) by rule {RuleId}")]
