@@ -66,7 +66,7 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         {
             case RpcException:
                 return null;
-            case StorageFullException or OverloadedException:
+            case StorageFullException or OverloadedException or RelayBacklogFullException:
                 // Logged once per episode where it is decided; a line per refused call would flood the log.
                 return StatusMapper.ToRpcException((GatewayException)exception);
             case GatewayException gateway:

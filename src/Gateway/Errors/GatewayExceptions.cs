@@ -67,6 +67,14 @@ public sealed class OverloadedException(TimeSpan retryAfter)
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
 
+/// <summary>The relay to the other node is behind by more than <c>Gateway:Admission:MaxRelayBacklog</c> while the link is up: nothing
+/// was stored; retry after <see cref="RetryAfter"/> (RESOURCE_EXHAUSTED with google.rpc.RetryInfo and ErrorInfo RELAY_BACKLOG_FULL).</summary>
+public sealed class RelayBacklogFullException(TimeSpan retryAfter)
+    : GatewayException("The relay to the other node is behind (its backlog is full); nothing was stored. Retry after the delay given.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
+
 /// <summary>The database could not be reached or asked for a retry; nothing of the request was kept (UNAVAILABLE with google.rpc.RetryInfo).</summary>
 public sealed class StoreUnavailableException(Exception inner)
     : GatewayException("The node's database is unavailable; nothing was stored. Retry later.", inner);

@@ -44,6 +44,8 @@ public static class StatusMapper
         StorageFullException e => BuildStatus(Code.ResourceExhausted, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) }),
         OverloadedException e => BuildStatus(Code.ResourceExhausted, e.Message,
             new RetryInfo { RetryDelay = Duration.FromTimeSpan(e.RetryAfter) }, ErrorInfo("NODE_OVERLOADED", null, [])),
+        RelayBacklogFullException e => BuildStatus(Code.ResourceExhausted, e.Message,
+            new RetryInfo { RetryDelay = Duration.FromTimeSpan(e.RetryAfter) }, ErrorInfo("RELAY_BACKLOG_FULL", null, [])),
         StoreUnavailableException e => BuildStatus(Code.Unavailable, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }),
         NodeStoppingException e => BuildStatus(Code.Unavailable, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }),
         _ => BuildStatus(Code.Internal, "Internal error.", null),

@@ -49,6 +49,15 @@ internal sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
             : ValidateOptionsResult.Success;
 }
 
+/// <summary>The relay backlog's low-water mark lies below its high-water mark (unless the bound is off).</summary>
+internal sealed class AdmissionOptionsValidator : IValidateOptions<AdmissionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AdmissionOptions options) =>
+        options.MaxRelayBacklog > 0 && options.ResumeRelayBacklog >= options.MaxRelayBacklog
+            ? ValidateOptionsResult.Fail("Gateway:Admission:ResumeRelayBacklog must be below Gateway:Admission:MaxRelayBacklog.")
+            : ValidateOptionsResult.Success;
+}
+
 /// <summary>Checks the chosen engine's own settings, and refuses the SQLite path's former key so a configuration written for
 /// an older release does not silently run on the default file.</summary>
 internal sealed class StorageOptionsValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>

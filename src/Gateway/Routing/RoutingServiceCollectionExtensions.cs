@@ -13,7 +13,10 @@ public static class RoutingServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddOptionsWithValidateOnStart<AdmissionOptions>().BindConfiguration(AdmissionOptions.SectionName).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<AdmissionOptions>, AdmissionOptionsValidator>();
         services.AddSingleton<Overload.AdmissionGate>();
+        services.AddSingleton<Overload.RelayBacklogGate>();
+        services.AddHostedService<Overload.RelayBacklogSampler>();
         services.AddSingleton<SubmitProcessor>();
         services.AddSingleton<Streaming.SubmitStreamer>();
         services.AddSingleton<Acknowledger>();

@@ -13,17 +13,18 @@ namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>Submit: validate → admission → dedup → rules → persist (message, outbox, history in one commit) → answer.</summary>
 internal sealed partial class SubmitProcessor(
-    IGatewayStore store, RuleEngine rules, CallGuard guard, BodyRegistry bodies, AdmissionGate admission, TimeProvider time,
+    IGatewayStore store, RuleEngine rules, CallGuard guard, BodyRegistry bodies, AdmissionGate admission, RelayBacklogGate backlog, TimeProvider time,
     IOptions<GatewayOptions> options, ILogger<SubmitProcessor> logger)
 {
+    /// <summary>A unary Submit: refused with RELAY_BACKLOG_FULL while the relay backlog is paced (a stream waits instead).</summary>
     public async Task<SubmitOutcome> SubmitAsync(Envelope? envelope, CallerIdentity caller, CancellationToken cancellationToken) =>
-        await await StartAsync(envelope, caller, cancellationToken);
+        await await StartAsync(envelope, caller, cancellationToken, unary: true);
 
     /// <summary>Checks the submit (authorization, validation, bodies, admission) and queues its write; the returned task completes
     /// once the write is durable (accepted or duplicate) or throws the refusal.</summary>
     /// <remarks>When the inner task is returned the write is already queued, so a caller that starts submits one after another
     /// has them committed, and the rules judge them, in that order (a stream's items keep the stream's order).</remarks>
-    public async Task<Task<SubmitOutcome>> StartAsync(Envelope? envelope, CallerIdentity caller, CancellationToken cancellationToken)
+    public async Task<Task<SubmitOutcome>> StartAsync(Envelope? envelope, CallerIdentity caller, CancellationToken cancellationToken, bool unary = false)
     {
         var now = time.GetUtcNow();
         var gateway = options.Value;
@@ -40,6 +41,11 @@ internal sealed partial class SubmitProcessor(
         var kind = NoticeKinds.Of(valid);
         var command = new SubmitCommand(valid, valid.ToByteArray(), kind.Name, now,
             ledger => rules.Decide(valid, now, RulePhase.Submit, gateway.LocalParty, ledger), caller.ToString());
+
+        if (unary)
+        {
+            backlog.EnsureAdmitted();
+        }
 
         var ticket = admission.Enter();
         Task<SubmitOutcome> write;

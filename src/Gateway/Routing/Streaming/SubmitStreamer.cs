@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Routing.Overload;
 using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
 using ClassifiedGateway.Gateway.Validation.Requests;
@@ -13,9 +14,10 @@ namespace ClassifiedGateway.Gateway.Routing.Streaming;
 /// <summary>SubmitStream: each item judged as a unary Submit, written in the stream's order, answered in that order once durable.</summary>
 /// <remarks>The reader takes an item only when fewer than <see cref="LimitsOptions.StreamInFlight"/> wait for their answer and its
 /// identity has an item token (<see cref="StreamItemLimiter"/>); otherwise it stops reading and HTTP/2 flow control holds the
-/// client back. A refused item is an outcome with the unary call's status; only a broken or cancelled stream ends the call.</remarks>
+/// client back. While the relay backlog is paced (<see cref="RelayBacklogGate"/>) it stops reading the same way, with no error,
+/// until the episode ends. A refused item is an outcome with the unary call's status; only a broken or cancelled stream ends the call.</remarks>
 internal sealed partial class SubmitStreamer(
-    SubmitProcessor submit, RequestValidator validator, StreamItemLimiter items, IOptions<LimitsOptions> limits, ILogger<SubmitStreamer> logger)
+    SubmitProcessor submit, RequestValidator validator, StreamItemLimiter items, RelayBacklogGate backlog, IOptions<LimitsOptions> limits, ILogger<SubmitStreamer> logger)
 {
     public async Task RunAsync(
         IAsyncStreamReader<SubmitStreamRequest> requests, IServerStreamWriter<SubmitStreamResponse> responses, CallerIdentity caller,
@@ -52,7 +54,7 @@ internal sealed partial class SubmitStreamer(
         long item = 0;
         try
         {
-            while (await answers.WaitToWriteAsync(cancellationToken) && await requests.MoveNext(cancellationToken))
+            while (await answers.WaitToWriteAsync(cancellationToken) && await Paced(cancellationToken) && await requests.MoveNext(cancellationToken))
             {
                 item++;
                 await items.WaitAsync(caller.Uri, 1, cancellationToken);
@@ -68,6 +70,13 @@ internal sealed partial class SubmitStreamer(
             answers.TryComplete(e);
             throw;
         }
+    }
+
+    /// <summary>Waits while the relay backlog is paced, before the next item is read (so it stays with the caller).</summary>
+    private async ValueTask<bool> Paced(CancellationToken cancellationToken)
+    {
+        await backlog.WaitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Starts one item exactly as a unary Submit runs: the request validator the marshaller applies, then the processor.</summary>

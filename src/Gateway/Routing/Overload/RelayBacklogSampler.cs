@@ -1,0 +1,74 @@
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Storage.Lease;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+
+namespace ClassifiedGateway.Gateway.Routing.Overload;
+
+/// <summary>Counts the relay backlog (every outbox entry not yet receipted by the other node) for <see cref="RelayBacklogGate"/>
+/// every <see cref="AdmissionOptions.RelayBacklogPoll"/> while the bound applies, and lifts it the moment it stops applying.</summary>
+/// <remarks>The bound applies only while this replica relays (holds the relay lease) and the link is up as the relay finds it:
+/// the other node has answered (<see cref="PeerLinkState.ReachableSince"/>), no failure since (<see cref="PeerLinkState.FailingSince"/>
+/// is null, set by the relay's first failed attempt or the idle probe) and the relay's circuit is not open. Otherwise
+/// store-and-forward takes everything and only the writer's own limits apply.</remarks>
+internal sealed class RelayBacklogSampler(
+    RelayBacklogGate gate, IGatewayStore store, PeerLinkState link, OutboxRelay relay, IRelayLease lease, IOptions<AdmissionOptions> options,
+    TimeProvider time) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.MaxRelayBacklog == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // Taken before looking, so a change between the look and the wait is not lost.
+                var changed = Task.WhenAny(link.Changed.Next, lease.Changed.Next);
+                if (WhyNot() is { } why)
+                {
+                    gate.Lift(why);
+                }
+                else
+                {
+                    await SampleAsync(stoppingToken);
+                }
+
+                await Waits.SignalOrTimeoutAsync(changed, settings.RelayBacklogPoll, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            gate.Lift("the node is stopping");
+        }
+    }
+
+    private async Task SampleAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            gate.Sampled(await store.OutboxDepthAsync(stoppingToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // Not knowing the backlog is no reason to hold callers: the writer's own limits still apply.
+            gate.Lift("the backlog could not be counted");
+        }
+    }
+
+    /// <summary>Why the bound does not apply now, or null when it does.</summary>
+    private string? WhyNot() =>
+        !lease.Held ? "this replica does not relay"
+        : link.FailingSince is not null || relay.PeerCircuit is CircuitState.Open or CircuitState.Isolated ? "the link to the other node is down: store-and-forward takes everything"
+        : link.ReachableSince is null ? "the other node has not answered yet"
+        : null;
+}

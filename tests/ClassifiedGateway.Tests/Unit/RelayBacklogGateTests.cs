@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Routing.Overload;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClassifiedGateway.Tests.Unit;
+
+/// <summary>The relay backlog's pacing: high- and low-water marks, what a unary submit and a stream see, and the options' checks.</summary>
+public sealed class RelayBacklogGateTests
+{
+    private static RelayBacklogGate Gate(int max = 20, int resume = 10) => new(
+        Microsoft.Extensions.Options.Options.Create(new AdmissionOptions
+        {
+            MaxRelayBacklog = max,
+            ResumeRelayBacklog = resume,
+            RetryAfter = TimeSpan.FromMilliseconds(750),
+        }),
+        new FakeTimeProvider(),
+        NullLogger<RelayBacklogGate>.Instance);
+
+    [Fact]
+    public async Task Above_the_high_water_mark_unary_submits_are_refused_and_streams_wait_until_the_low_water_mark()
+    {
+        var gate = Gate();
+        gate.Sampled(20);
+        Assert.False(gate.Pacing);
+        gate.EnsureAdmitted();
+        Assert.True(gate.WaitAsync(CancellationToken.None).AsTask().IsCompletedSuccessfully);
+
+        gate.Sampled(21);
+        Assert.True(gate.Pacing);
+        var refused = Assert.Throws<RelayBacklogFullException>(gate.EnsureAdmitted);
+        Assert.Equal(TimeSpan.FromMilliseconds(750), refused.RetryAfter);
+        var waiting = gate.WaitAsync(CancellationToken.None).AsTask();
+        Assert.False(waiting.IsCompleted);
+
+        // Between the marks the episode goes on (hysteresis).
+        gate.Sampled(11);
+        Assert.True(gate.Pacing);
+        Assert.False(waiting.IsCompleted);
+
+        gate.Sampled(10);
+        Assert.False(gate.Pacing);
+        await waiting;
+        gate.EnsureAdmitted();
+        Assert.Equal(1, gate.Refused);
+        Assert.Equal(1, gate.Held);
+        Assert.Equal(1, gate.Episodes);
+    }
+
+    [Fact]
+    public async Task Lifting_the_bound_ends_an_episode_at_once_whatever_the_backlog()
+    {
+        var gate = Gate();
+        gate.Sampled(500);
+        var waiting = gate.WaitAsync(CancellationToken.None).AsTask();
+
+        gate.Lift("the link to the other node is down");
+
+        await waiting;
+        Assert.False(gate.Pacing);
+        gate.EnsureAdmitted();
+        Assert.Equal(500, gate.Backlog);
+    }
+
+    [Fact]
+    public async Task A_waiting_stream_is_released_by_its_cancellation()
+    {
+        var gate = Gate();
+        gate.Sampled(21);
+        using var cancel = new CancellationTokenSource();
+        var waiting = gate.WaitAsync(cancel.Token).AsTask();
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.True(gate.Pacing);
+    }
+
+    [Fact]
+    public void A_bound_of_zero_never_paces()
+    {
+        var gate = Gate(max: 0, resume: 0);
+        gate.Sampled(1_000_000);
+        Assert.False(gate.Pacing);
+        gate.EnsureAdmitted();
+    }
+
+    [Theory]
+    [InlineData(4_000, 2_000, true)]
+    [InlineData(20, 19, true)]
+    [InlineData(0, 0, true)]
+    [InlineData(0, 5, true)]
+    [InlineData(20, 20, false)]
+    [InlineData(20, 30, false)]
+    public void The_low_water_mark_must_lie_below_the_high_water_mark(int max, int resume, bool valid)
+    {
+        var options = new AdmissionOptions { MaxRelayBacklog = max, ResumeRelayBacklog = resume };
+        Assert.Equal(valid, new AdmissionOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(-1, 0, 100)]
+    [InlineData(10, -1, 100)]
+    [InlineData(10, 5, 5)]
+    [InlineData(10, 5, 20_000)]
+    public void Out_of_range_values_are_refused(int max, int resume, int pollMs)
+    {
+        var options = new AdmissionOptions { MaxRelayBacklog = max, ResumeRelayBacklog = resume, RelayBacklogPoll = TimeSpan.FromMilliseconds(pollMs) };
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+    }
+
+    [Fact]
+    public void The_defaults_are_valid()
+    {
+        var options = new AdmissionOptions();
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+        Assert.True(new AdmissionOptionsValidator().Validate(null, options).Succeeded);
+    }
+}
