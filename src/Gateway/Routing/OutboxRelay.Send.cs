@@ -42,10 +42,12 @@ internal sealed partial class OutboxRelay
         return request;
     }
 
-    private RelayStatusRequest ReportsRequest(List<OutboxEntry> run)
+    /// <summary>The run's status reports, each signed alone (a unary call: an older peer may not know batch proofs) or, on the
+    /// relay stream, all under one signature over their Merkle root with a proof each.</summary>
+    private RelayStatusRequest ReportsRequest(List<OutboxEntry> run, bool batchSigned = false)
     {
         var request = new RelayStatusRequest { FromParty = gatewayOptions.Value.LocalParty, SentAt = Times.ToTimestamp(time.GetUtcNow()) };
-        request.Reports.AddRange(run.Select(e => keys.SignStatus(new StatusReport
+        List<StatusReport> reports = [.. run.Select(e => new StatusReport
         {
             Sequence = e.Sequence,
             MessageId = e.MessageId,
@@ -53,7 +55,8 @@ internal sealed partial class OutboxRelay
             At = Times.ToTimestamp(e.At),
             ByBody = e.ByBody ?? "",
             SenderBody = e.SenderBody,
-        })));
+        })];
+        request.Reports.AddRange(batchSigned ? keys.SignStatusBatch(reports) : reports.Select(keys.SignStatus));
         return request;
     }
 

@@ -126,7 +126,7 @@ internal sealed partial class OutboxRelay
             }
             else
             {
-                request.Reports = ReportsRequest(run);
+                request.Reports = ReportsRequest(run, batchSigned: true);
             }
 
             state.Sent(new InFlight(batch, run, time.GetUtcNow()));

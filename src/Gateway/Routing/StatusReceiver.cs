@@ -25,11 +25,13 @@ internal sealed class StatusReceiver(
             }
         }
 
-        // A report the peer did not sign is not the peer's: record an alarm, not the stage.
+        // A report the peer did not sign (alone, or in this batch: its proof leads to a root the peer signed) is not the
+        // peer's: record an alarm, not the stage. A batch's root is verified once.
         var genuine = new List<StatusReport>(request.Reports.Count);
+        var seen = new BatchCheck();
         foreach (var report in request.Reports)
         {
-            if (keys.PeerSignedStatus(report))
+            if (keys.PeerSignedStatus(report, seen))
             {
                 genuine.Add(report);
             }

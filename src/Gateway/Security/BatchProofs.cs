@@ -12,6 +12,8 @@ public static class BatchProofs
 
     public const string Receipts = "receipts";
 
+    public const string Statuses = "statuses";
+
     /// <summary>What is signed: a domain tag, the kind of items, how many, and their root.</summary>
     public static byte[] RootBytes(string kind, long count, ReadOnlySpan<byte> root)
     {

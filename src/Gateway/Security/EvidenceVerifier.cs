@@ -32,6 +32,8 @@ public static class EvidenceVerifier
             evidence.NoticeProof = stored.NoticeProof;
         }
 
+        evidence.StatusReports.AddRange(stored.StatusReports ?? []);
+
         evidence.Audit.AddRange(stored.Audit.Select(a => new AuditRecord
         {
             Sequence = a.Sequence, AtUnixMs = a.AtMs, Kind = a.Kind, MessageId = a.MessageId, Actor = a.Actor, Detail = a.Detail,
@@ -64,9 +66,26 @@ public static class EvidenceVerifier
                 receipt.MessageId == evidence.MessageId && (receipt.Status != ReceiptStatus.Stored || receipt.EnvelopeDigest.Span.SequenceEqual(SHA256.HashData(evidence.Envelope.Span)))));
         }
 
+        foreach (var report in evidence.StatusReports)
+        {
+            checks.AddRange(ReportChecks(report, envelope, trustedPeer));
+        }
+
         var entries = evidence.Audit.Select(a => new AuditEntry(a.Sequence, a.AtUnixMs, a.Kind, a.MessageId, a.Actor, a.Detail, a.PreviousHash.ToByteArray(), a.Hash.ToByteArray())).ToList();
         checks.Add(($"all {entries.Count} audit entries are intact", entries.Count > 0 && entries.All(AuditHash.IsIntact) && entries.All(e => e.MessageId == evidence.MessageId || e.MessageId == Domain.MessageKeys.Of(envelope))));
         checks.Add(("the audit entries are in chain order", entries.Zip(entries.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence)));
         return checks;
+    }
+
+    /// <summary>A DELIVERED or ACKNOWLEDGED report the receiving node sent about this notice: signed alone or in its batch.</summary>
+    private static IEnumerable<(string Check, bool Holds)> ReportChecks(StatusReport report, Envelope envelope, X509Certificate2 trustedPeer)
+    {
+        var stage = report.Stage.ToString().ToUpperInvariant();
+        var signed = SignedBytes.Status(report);
+        yield return report.BatchProof is { } proof
+            ? ($"the receiving node signed the batch of {proof.LeafCount} status reports that holds its {stage} report", BatchProofs.Verify(trustedPeer, BatchProofs.Statuses, signed, proof))
+            : ($"the receiving node signed its {stage} report", NodeSignatures.Verify(trustedPeer, signed, report.Signature.Span));
+        yield return ($"the {stage} report is about this notice",
+            report.Stage is Stage.Delivered or Stage.Acknowledged && report.MessageId == envelope.Id && report.SenderBody == envelope.SenderBody);
     }
 }

@@ -69,7 +69,25 @@ public sealed class NodeKeys(CertificateStore certificates)
         return report;
     }
 
-    public bool PeerSignedStatus(StatusReport report) => Keys.PeerVerify(SignedBytes.Status(report), report.Signature.Span);
+    /// <summary>The reports signed once, over their batch's root: each gets its proof and no signature of its own.</summary>
+    public IReadOnlyList<StatusReport> SignStatusBatch(IReadOnlyList<StatusReport> reports)
+    {
+        var proofs = SignBatch(BatchProofs.Statuses, [.. reports.Select(SignedBytes.Status)]);
+        for (var i = 0; i < reports.Count; i++)
+        {
+            reports[i].Signature = Google.Protobuf.ByteString.Empty;
+            reports[i].BatchProof = proofs[i];
+        }
+
+        return reports;
+    }
+
+    /// <summary>Whether the peer signed the report: alone (an older node, the unary call), or in its batch (<paramref name="seen"/>
+    /// spares the root's check for the batch's other reports).</summary>
+    public bool PeerSignedStatus(StatusReport report, BatchCheck? seen = null) =>
+        report.BatchProof is { } proof
+            ? PeerSignedInBatch(BatchProofs.Statuses, SignedBytes.Status(report), proof, seen ?? new BatchCheck())
+            : Keys.PeerVerify(SignedBytes.Status(report), report.Signature.Span);
 
     public byte[] SignCheckpoint(long headSequence, byte[] headHash, long atMs) =>
         Keys.Sign(SignedBytes.Checkpoint(headSequence, headHash, atMs));

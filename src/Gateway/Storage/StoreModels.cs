@@ -35,7 +35,7 @@ public sealed record RelayedCommand(long Sequence, byte[] EnvelopeBytes, Envelop
 /// <summary>What the store keeps as evidence about one message.</summary>
 public sealed record StoredEvidence(
     string MessageId, Direction Direction, byte[] Envelope, long? RelaySequence, DateTimeOffset? SenderAcceptedAt, byte[]? NoticeSignature,
-    Receipt? Receipt, IReadOnlyList<Security.AuditEntry> Audit, BatchProof? NoticeProof = null);
+    Receipt? Receipt, IReadOnlyList<Security.AuditEntry> Audit, BatchProof? NoticeProof = null, IReadOnlyList<StatusReport>? StatusReports = null);
 
 
 /// <summary>A stored inbound notice ready for a subscriber, its envelope checked against its stored digest.</summary>

@@ -30,4 +30,19 @@ internal static class PeerImpersonation
         report.Signature = ByteString.CopyFrom(NodeSignatures.Sign(peer, SignedBytes.Status(report)));
         return report;
     }
+
+    /// <summary>Status reports to <paramref name="receiver"/> as its peer sends them on the relay stream: one signature over the
+    /// batch's Merkle root, each report carrying its proof and no signature of its own.</summary>
+    public static IReadOnlyList<StatusReport> BatchSignedStatuses(NodeSettings receiver, IReadOnlyList<StatusReport> reports)
+    {
+        using var peer = X509Certificate2.CreateFromPemFile(Path.Combine(receiver.Other, "node.crt"), Path.Combine(receiver.Other, "node.key"));
+        var proofs = BatchProofs.Sign(BatchProofs.Statuses, [.. reports.Select(SignedBytes.Status)], data => NodeSignatures.Sign(peer, data));
+        for (var i = 0; i < reports.Count; i++)
+        {
+            reports[i].Signature = ByteString.Empty;
+            reports[i].BatchProof = proofs[i];
+        }
+
+        return reports;
+    }
 }

@@ -105,6 +105,21 @@ public sealed class AuditVerificationTests : IAsyncLifetime
         var (code, output) = await RunAsync("--evidence", file, "--peer-cert", peer);
         Assert.True(code == 0, output);
         Assert.Contains(exporter == "KZ" ? "ok     the receiving node signed the batch of" : "ok     the sending node signed the batch of", output, StringComparison.Ordinal);
+        if (exporter == "KZ")
+        {
+            // TM's DELIVERED and ACKNOWLEDGED reports came batch-signed on the relay stream; each proves its stage on its own.
+            Assert.Equal([Stage.Delivered, Stage.Acknowledged], evidence.StatusReports.Select(r => r.Stage));
+            Assert.All(evidence.StatusReports, r => Assert.NotNull(r.BatchProof));
+            Assert.Matches("ok     the receiving node signed the batch of [0-9]+ status reports that holds its DELIVERED report", output);
+            Assert.Matches("ok     the receiving node signed the batch of [0-9]+ status reports that holds its ACKNOWLEDGED report", output);
+
+            var moved = evidence.Clone();
+            moved.StatusReports[0].At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(moved.StatusReports[0].At.ToDateTimeOffset().AddSeconds(-1));
+            await File.WriteAllBytesAsync(file, Google.Protobuf.MessageExtensions.ToByteArray(moved));
+            (code, output) = await RunAsync("--evidence", file, "--peer-cert", peer);
+            Assert.Equal(ClassifiedGateway.Gateway.Cli.VerifyAuditCommand.Broken, code);
+            Assert.Contains("holds its DELIVERED report", output, StringComparison.Ordinal);
+        }
 
         var bytes = evidence.Envelope.ToByteArray();
         bytes[^2] ^= 0x01;

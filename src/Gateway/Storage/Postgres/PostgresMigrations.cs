@@ -147,5 +147,11 @@ internal static class PostgresMigrations
             -- SQLite's 14: an inbound notice signed in its batch keeps its BatchProof beside the empty notice_signature.
             ALTER TABLE messages ADD COLUMN notice_proof bytea NULL;
             """),
+        (16, """
+            -- SQLite's 16: an outbound notice keeps the other node's DELIVERED and ACKNOWLEDGED reports (serialized
+            -- StatusReport, signature or BatchProof included) as evidence.
+            ALTER TABLE messages ADD COLUMN delivered_report bytea NULL;
+            ALTER TABLE messages ADD COLUMN acknowledged_report bytea NULL;
+            """),
     ];
 }

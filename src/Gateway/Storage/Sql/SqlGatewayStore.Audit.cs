@@ -65,11 +65,12 @@ internal sealed partial class SqlGatewayStore
     public async Task<StoredEvidence?> GetEvidenceAsync(string messageId, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(
-            "SELECT direction, envelope, peer_sequence, sender_accepted_at, notice_signature, receipt, digest, id, notice_proof FROM messages WHERE key = @id",
+            "SELECT direction, envelope, peer_sequence, sender_accepted_at, notice_signature, receipt, digest, id, notice_proof, delivered_report, acknowledged_report FROM messages WHERE key = @id",
             r => (Direction: (Direction)r.GetInt32(0), Envelope: (byte[])r[1], Sequence: r.IsDBNull(2) ? (long?)null : r.GetInt64(2),
                 Sent: r.IsDBNull(3) ? (DateTimeOffset?)null : Times.FromUnixMs(r.GetInt64(3)), Signature: r.IsDBNull(4) ? null : (byte[])r[4],
                 Receipt: r.IsDBNull(5) ? null : Receipt.Parser.ParseFrom((byte[])r[5]), Digest: (byte[])r[6], Id: r.GetString(7),
-                Proof: r.IsDBNull(8) ? null : BatchProof.Parser.ParseFrom((byte[])r[8])),
+                Proof: r.IsDBNull(8) ? null : BatchProof.Parser.ParseFrom((byte[])r[8]),
+                Reports: StoredReports.Read(r, 9, Stage.Delivered, r.GetString(7)).Concat(StoredReports.Read(r, 10, Stage.Acknowledged, r.GetString(7))).ToList()),
             cancellationToken, ("@id", messageId));
         if (rows.Count == 0)
         {
@@ -89,7 +90,7 @@ internal sealed partial class SqlGatewayStore
             cancellationToken, ("@id", messageId));
         var m = rows[0];
         return new StoredEvidence(m.Id, m.Direction, m.Envelope, m.Sequence, m.Sent, m.Signature, m.Direction == Direction.Outbound ? m.Receipt : null, audit,
-            m.Direction == Direction.Inbound ? m.Proof : null);
+            m.Direction == Direction.Inbound ? m.Proof : null, m.Direction == Direction.Outbound ? m.Reports : []);
     }
 
     public async Task<long> OutboxDepthAsync(CancellationToken cancellationToken) =>

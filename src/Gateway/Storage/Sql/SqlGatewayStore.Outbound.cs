@@ -160,11 +160,11 @@ internal sealed partial class SqlGatewayStore
             var recorded = 0;
             foreach (var report in reports)
             {
-                var column = report.Stage switch
+                var (column, evidence) = report.Stage switch
                 {
-                    Stage.Delivered => "delivered_at",
-                    Stage.Acknowledged => "acknowledged_at",
-                    _ => null,
+                    Stage.Delivered => ("delivered_at", "delivered_report"),
+                    Stage.Acknowledged => ("acknowledged_at", "acknowledged_report"),
+                    _ => (null, null),
                 };
                 if (column is null)
                 {
@@ -197,7 +197,9 @@ internal sealed partial class SqlGatewayStore
                 var detail = report.Stage == Stage.Delivered
                     ? $"delivered to the receiving system{claimed}"
                     : $"acknowledged by {SafeText.Bounded(report.ByBody)}{claimed}";
-                ReachStage(scope, key, current, report.Stage, at, detail, change: new RowChange($"{column} = @reported", ("@reported", Times.ToUnixMs(at))));
+                // The report as received (its signature or batch proof included) is the message's evidence of this stage.
+                ReachStage(scope, key, current, report.Stage, at, detail,
+                    change: new RowChange($"{column} = @reported, {evidence} = @report", ("@reported", Times.ToUnixMs(at)), ("@report", report.ToByteArray())));
                 recorded++;
             }
 

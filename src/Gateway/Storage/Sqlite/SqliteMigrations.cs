@@ -208,5 +208,11 @@ internal static class SqliteMigrations
             -- BatchProof: place, batch size, audit path, the root's signature) beside its empty notice_signature.
             ALTER TABLE messages ADD COLUMN notice_proof BLOB NULL;
             """),
+        (16, """
+            -- Evidence of the other node's DELIVERED and ACKNOWLEDGED reports on an outbound notice: each the serialized
+            -- StatusReport as recorded, with its signature or (batch-signed on the relay stream) its BatchProof.
+            ALTER TABLE messages ADD COLUMN delivered_report BLOB NULL;
+            ALTER TABLE messages ADD COLUMN acknowledged_report BLOB NULL;
+            """),
     ];
 }
