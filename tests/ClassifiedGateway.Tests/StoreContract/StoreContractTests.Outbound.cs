@@ -99,17 +99,24 @@ public abstract partial class StoreContractTests
         await SubmitAsync(store, notice);
         var entry = Assert.Single(await store.ReadOutboxAsync(10, CancellationToken.None));
         await store.RecordReceiptsAsync([new ReceiptForEntry(entry.Sequence, entry.Key, Stored(notice))], Now, CancellationToken.None);
-        StatusReport Report(Stage stage) => new()
+        StatusReport Report(Stage stage, long sequence) => new()
         {
-            MessageId = notice.Id, Stage = stage, At = Gateway.Domain.Times.ToTimestamp(Now), ByBody = notice.ReceiverBody, SenderBody = notice.SenderBody,
+            Sequence = sequence, MessageId = notice.Id, Stage = stage, At = Gateway.Domain.Times.ToTimestamp(Now), ByBody = notice.ReceiverBody, SenderBody = notice.SenderBody,
+            BatchProof = new BatchProof { LeafIndex = 1, LeafCount = 2, Path = { Google.Protobuf.ByteString.CopyFrom(new byte[32]) }, RootSignature = Google.Protobuf.ByteString.CopyFrom([7, 7]) },
         };
+        var delivered = Report(Stage.Delivered, 1);
+        var acknowledged = Report(Stage.Acknowledged, 3);
 
-        Assert.Equal(1, await store.RecordPeerStatusAsync([Report(Stage.Delivered)], CancellationToken.None));
-        Assert.Equal(0, await store.RecordPeerStatusAsync([Report(Stage.Delivered)], CancellationToken.None));
-        Assert.Equal(1, await store.RecordPeerStatusAsync([Report(Stage.Acknowledged)], CancellationToken.None));
+        Assert.Equal(1, await store.RecordPeerStatusAsync([delivered], CancellationToken.None));
+        Assert.Equal(0, await store.RecordPeerStatusAsync([Report(Stage.Delivered, 2)], CancellationToken.None));
+        Assert.Equal(1, await store.RecordPeerStatusAsync([acknowledged], CancellationToken.None));
 
         var record = (await store.GetMessageAsync(Key(notice), CancellationToken.None))!;
         Assert.Equal(Stage.Acknowledged, record.Stage);
         Assert.Equal([Stage.Accepted, Stage.Relayed, Stage.Delivered, Stage.Acknowledged], record.History.Select(h => h.Stage));
+
+        // The evidence keeps each stage's first report exactly as it came, proof included.
+        var evidence = (await store.GetEvidenceAsync(Key(notice), CancellationToken.None))!;
+        Assert.Equal([delivered, acknowledged], evidence.StatusReports!);
     }
 }
