@@ -98,8 +98,10 @@ public sealed class MonitoringTests
 
         var entries = pair.KzNode.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l)).ToList();
         Assert.NotEmpty(entries);
-        Assert.Contains(entries, d => d.RootElement.TryGetProperty("MessageId", out var id) && id.GetString() == "visit-logged"
-            && d.RootElement.TryGetProperty("CorrelationId", out var c) && c.GetString() == "corr-visit-logged");
+        // A refusal's entry names the message (accepted notices log at Debug: they are in the audit chain and the console).
+        Assert.Contains(entries, d => d.RootElement.TryGetProperty("MessageId", out var id) && id.GetString() == "transfer-logged"
+            && d.RootElement.TryGetProperty("CorrelationId", out var c) && c.GetString() == "corr-transfer-logged"
+            && d.RootElement.TryGetProperty("RuleId", out var rule) && rule.GetString()!.Length > 0);
 
         // The development clock does not exist in Production.
         await RpcAssert.FailsAsync(Grpc.Core.StatusCode.Unimplemented, () => pair.KzNode.Clock.GetTimeAsync(new GetTimeRequest()).ResponseAsync);
