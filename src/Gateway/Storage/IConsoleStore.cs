@@ -29,7 +29,7 @@ public interface IConsoleStore
 
 /// <summary>The backlog towards the other node; each "since" is the oldest of its kind, null when there is none.</summary>
 /// <param name="OutboxDepth">Outbox entries (notices and status reports) waiting to be sent.</param>
-/// <param name="OldestWaitingSince">When the oldest outbox entry was queued.</param>
+/// <param name="OldestWaitingSince">When the entry first in line in the outbox was queued (entries are queued in time order).</param>
 /// <param name="Undelivered">Our notices the other node has not yet delivered to its system (ACCEPTED or RELAYED).</param>
 /// <param name="OldestUndeliveredSince">When the oldest of them was accepted.</param>
 /// <param name="Unacknowledged">Our notices delivered but not yet acknowledged by the receiving system.</param>

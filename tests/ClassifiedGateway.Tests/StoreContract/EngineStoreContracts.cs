@@ -13,6 +13,29 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 
     private protected override ISqlDialect CreateDialect() => new SqliteDialect(Path.Combine(_folder, "store.db"));
 
+    [Fact]
+    public async Task The_link_backlog_and_stage_counts_are_read_by_seeks_never_by_a_scan_of_the_messages()
+    {
+        await OpenAsync();
+        foreach (var sql in new[] { SqlGatewayStore.LinkBacklogSql, SqlGatewayStore.CountByStageSql, SqlGatewayStore.OutboxDepthSql })
+        {
+            await using var connection = await Dialect.OpenReaderAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            await using var r = await command.ExecuteReaderAsync();
+            var plan = new List<string>();
+            while (await r.ReadAsync())
+            {
+                plan.Add(r.GetString(3));
+            }
+
+            // A scan of the messages or the outbox, or a sort, would read the whole backlog (10⁶ rows when the other node is away).
+            Assert.DoesNotContain(plan, p => p.StartsWith("SCAN messages", StringComparison.Ordinal) || p.Contains("TEMP B-TREE", StringComparison.Ordinal)
+                || p.StartsWith("SEARCH messages USING INDEX ix_messages_stage", StringComparison.Ordinal));
+            Assert.All(plan.Where(p => p.Contains("messages", StringComparison.Ordinal)), p => Assert.Contains("ix_messages_waiting_", p, StringComparison.Ordinal));
+        }
+    }
+
     protected override Task DropAsync()
     {
         SqliteConnection.ClearAllPools();

@@ -153,5 +153,44 @@ internal static class PostgresMigrations
             ALTER TABLE messages ADD COLUMN delivered_report bytea NULL;
             ALTER TABLE messages ADD COLUMN acknowledged_report bytea NULL;
             """),
+        (15, """
+            -- SQLite's 15: messages per (direction, stage) and the outbox's entries kept by triggers, filled from the rows stored;
+            -- partial indexes for the link backlog's oldest entries. The upserts are safe without the writer lock too: a row
+            -- inserted concurrently ends in ON CONFLICT, and every change is an increment under the row's lock.
+            CREATE TABLE stage_counts (
+                direction bigint NOT NULL,
+                stage     bigint NOT NULL,
+                count     bigint NOT NULL,
+                PRIMARY KEY (direction, stage)
+            );
+            INSERT INTO stage_counts (direction, stage, count) SELECT direction, stage, COUNT(*) FROM messages GROUP BY direction, stage;
+            CREATE FUNCTION stage_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                    UPDATE stage_counts SET count = count - 1 WHERE direction = OLD.direction AND stage = OLD.stage;
+                END IF;
+                IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                    INSERT INTO stage_counts (direction, stage, count) VALUES (NEW.direction, NEW.stage, 1)
+                        ON CONFLICT (direction, stage) DO UPDATE SET count = stage_counts.count + 1;
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER tr_messages_counted_insert AFTER INSERT ON messages FOR EACH ROW EXECUTE FUNCTION stage_counts_track();
+            CREATE TRIGGER tr_messages_counted_update AFTER UPDATE OF stage, direction ON messages FOR EACH ROW
+                WHEN (OLD.stage <> NEW.stage OR OLD.direction <> NEW.direction) EXECUTE FUNCTION stage_counts_track();
+            CREATE TRIGGER tr_messages_counted_delete AFTER DELETE ON messages FOR EACH ROW EXECUTE FUNCTION stage_counts_track();
+
+            INSERT INTO counters (name, value) SELECT 'outbox_entries', COUNT(*) FROM outbox;
+            CREATE FUNCTION outbox_entries_track() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                UPDATE counters SET value = value + CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END WHERE name = 'outbox_entries';
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER tr_outbox_counted AFTER INSERT OR DELETE ON outbox FOR EACH ROW EXECUTE FUNCTION outbox_entries_track();
+
+            CREATE INDEX ix_messages_waiting_accepted ON messages (stage, accepted_at) WHERE direction = 1 AND stage = 1;
+            CREATE INDEX ix_messages_waiting_relayed ON messages (stage, accepted_at) WHERE direction = 1 AND stage = 2;
+            CREATE INDEX ix_messages_waiting_ack ON messages (stage, stage_at) WHERE direction = 1 AND stage = 3;
+            """),
     ];
 }

@@ -94,5 +94,8 @@ internal sealed partial class SqlGatewayStore
     }
 
     public async Task<long> OutboxDepthAsync(CancellationToken cancellationToken) =>
-        (await QueryAsync("SELECT COUNT(*) FROM outbox", r => r.GetInt64(0), cancellationToken))[0];
+        (await QueryAsync(OutboxDepthSql, r => r.GetInt64(0), cancellationToken)).FirstOrDefault();
+
+    /// <summary>The counter the outbox's triggers keep (migration 15), not a count of its rows.</summary>
+    internal const string OutboxDepthSql = $"SELECT value FROM counters WHERE name = '{OutboxEntriesCounter}'";
 }

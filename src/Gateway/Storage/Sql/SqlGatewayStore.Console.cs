@@ -8,23 +8,37 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// <summary>The operators' console's reads and records.</summary>
 internal sealed partial class SqlGatewayStore : IConsoleStore
 {
-    public async Task<LinkBacklog> ReadLinkBacklogAsync(CancellationToken cancellationToken)
-    {
-        var outbox = (await QueryAsync("SELECT COUNT(*), MIN(at) FROM outbox", r => (r.GetInt64(0), r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), cancellationToken))[0];
-        var messages = (await QueryAsync(
-            """
-            SELECT
-              COALESCE(SUM(CASE WHEN stage IN (@accepted, @relayed) THEN 1 ELSE 0 END), 0),
-              MIN(CASE WHEN stage IN (@accepted, @relayed) THEN accepted_at END),
-              COALESCE(SUM(CASE WHEN stage = @delivered THEN 1 ELSE 0 END), 0),
-              MIN(CASE WHEN stage = @delivered THEN stage_at END)
-            FROM messages WHERE direction = @outbound AND stage IN (@accepted, @relayed, @delivered)
-            """,
-            r => (r.GetInt64(0), r.IsDBNull(1) ? (long?)null : r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? (long?)null : r.GetInt64(3)),
-            cancellationToken,
-            ("@accepted", (int)Stage.Accepted), ("@relayed", (int)Stage.Relayed), ("@delivered", (int)Stage.Delivered), ("@outbound", (int)Direction.Outbound)))[0];
-        return new LinkBacklog(outbox.Item1, At(outbox.Item2), messages.Item1, At(messages.Item2), messages.Item3, At(messages.Item4));
-    }
+    // One statement, so one snapshot; each part a counter row or one index seek (migration 15), never a scan of the backlog.
+    public async Task<LinkBacklog> ReadLinkBacklogAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync(LinkBacklogSql,
+            r => new LinkBacklog(r.GetInt64(0), At(OrNull(r, 1)), r.GetInt64(2), At(Earlier(OrNull(r, 3), OrNull(r, 4))), r.GetInt64(5), At(OrNull(r, 6))),
+            cancellationToken))[0];
+
+    /// <summary>Each oldest message comes from the partial index of its stage, whose WHERE the query repeats with the values
+    /// inlined: a planner proves a partial index usable only from literal values (a bound parameter could be anything).
+    /// The oldest outbox entry is the one first in line (entries are queued in time order).</summary>
+    internal static readonly string LinkBacklogSql = $"""
+        SELECT
+          COALESCE((SELECT value FROM counters WHERE name = '{OutboxEntriesCounter}'), 0),
+          (SELECT at FROM outbox ORDER BY seq LIMIT 1),
+          COALESCE((SELECT CAST(SUM(count) AS BIGINT) FROM stage_counts WHERE direction = {SqlOutbound} AND stage IN ({SqlAccepted}, {SqlRelayed})), 0),
+          (SELECT accepted_at FROM messages WHERE direction = {SqlOutbound} AND stage = {SqlAccepted} ORDER BY stage, accepted_at LIMIT 1),
+          (SELECT accepted_at FROM messages WHERE direction = {SqlOutbound} AND stage = {SqlRelayed} ORDER BY stage, accepted_at LIMIT 1),
+          COALESCE((SELECT count FROM stage_counts WHERE direction = {SqlOutbound} AND stage = {SqlDelivered}), 0),
+          (SELECT stage_at FROM messages WHERE direction = {SqlOutbound} AND stage = {SqlDelivered} ORDER BY stage, stage_at LIMIT 1)
+        """;
+
+    private static long? Earlier(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    /// <summary>The row of counters the outbox's triggers keep (migration 15).</summary>
+    internal const string OutboxEntriesCounter = "outbox_entries";
+
+    private const int SqlOutbound = (int)Direction.Outbound;
+    private const int SqlAccepted = (int)Stage.Accepted;
+    private const int SqlRelayed = (int)Stage.Relayed;
+    private const int SqlDelivered = (int)Stage.Delivered;
+
+    private static long? OrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);
 
     public async Task<(IReadOnlyList<AuditEntry> Entries, IReadOnlyList<AuditCheckpoint> Checkpoints)> ReadAuditChainAsync(CancellationToken cancellationToken)
     {

@@ -178,8 +178,11 @@ internal sealed partial class SqlGatewayStore
     public async Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT COALESCE(MAX(seq), 0) FROM history", r => r.GetInt64(0), cancellationToken))[0];
 
+    /// <summary>The triggers' table (migration 15), not a GROUP BY over every message; a pair counted down to 0 is no count, as before.</summary>
+    internal const string CountByStageSql = "SELECT stage, direction, count FROM stage_counts WHERE count <> 0 ORDER BY direction, stage";
+
     public async Task<IReadOnlyList<StageCount>> CountByStageAsync(CancellationToken cancellationToken) =>
-        await QueryAsync("SELECT stage, direction, COUNT(*) FROM messages GROUP BY stage, direction ORDER BY direction, stage",
+        await QueryAsync(CountByStageSql,
             r => new StageCount { Stage = (Stage)r.GetInt32(0), Direction = (Direction)r.GetInt32(1), Count = r.GetInt64(2) },
             cancellationToken);
 }

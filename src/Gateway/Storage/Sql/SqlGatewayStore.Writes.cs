@@ -71,7 +71,7 @@ internal sealed partial class SqlGatewayStore
     private static void EnqueueOutbox(WriteScope scope, OutboxEntryType type, string messageId, Stage? statusStage, DateTimeOffset at, string? byBody)
     {
         scope.Execute("INSERT INTO outbox (entry_type, message_id, status_stage, at, by_body) VALUES (@type, @id, @stage, @at, @by)",
-            ("@type", (int)type), ("@id", messageId), ("@stage", statusStage is null ? null : (int)statusStage), ("@at", Times.ToUnixMs(at)), ("@by", byBody));
+            ("@type", (int)type), ("@id", messageId), ("@stage", statusStage is null ? null : (long)statusStage), ("@at", Times.ToUnixMs(at)), ("@by", byBody));
         scope.OutboxChanged = true;
     }
 

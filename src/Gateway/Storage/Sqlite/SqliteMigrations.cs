@@ -214,5 +214,46 @@ internal static class SqliteMigrations
             ALTER TABLE messages ADD COLUMN delivered_report BLOB NULL;
             ALTER TABLE messages ADD COLUMN acknowledged_report BLOB NULL;
             """),
+        (15, """
+            -- Counts the console, the metrics and the Operator API read at any size of store, kept by the database itself so
+            -- that no write path can make them drift: messages per (direction, stage), and the outbox's entries (a row in
+            -- counters). Filled from the rows already stored. Triggers fire only when a stage or direction really changes.
+            CREATE TABLE stage_counts (
+                direction INTEGER NOT NULL,
+                stage     INTEGER NOT NULL,
+                count     INTEGER NOT NULL,
+                PRIMARY KEY (direction, stage)
+            ) WITHOUT ROWID;
+            INSERT INTO stage_counts (direction, stage, count) SELECT direction, stage, COUNT(*) FROM messages GROUP BY direction, stage;
+            CREATE TRIGGER tr_messages_counted_insert AFTER INSERT ON messages BEGIN
+                INSERT INTO stage_counts (direction, stage, count) VALUES (NEW.direction, NEW.stage, 1)
+                    ON CONFLICT (direction, stage) DO UPDATE SET count = count + 1;
+            END;
+            CREATE TRIGGER tr_messages_counted_update AFTER UPDATE OF stage, direction ON messages
+                WHEN OLD.stage <> NEW.stage OR OLD.direction <> NEW.direction BEGIN
+                UPDATE stage_counts SET count = count - 1 WHERE direction = OLD.direction AND stage = OLD.stage;
+                INSERT INTO stage_counts (direction, stage, count) VALUES (NEW.direction, NEW.stage, 1)
+                    ON CONFLICT (direction, stage) DO UPDATE SET count = count + 1;
+            END;
+            CREATE TRIGGER tr_messages_counted_delete AFTER DELETE ON messages BEGIN
+                UPDATE stage_counts SET count = count - 1 WHERE direction = OLD.direction AND stage = OLD.stage;
+            END;
+
+            INSERT INTO counters (name, value) SELECT 'outbox_entries', COUNT(*) FROM outbox;
+            CREATE TRIGGER tr_outbox_counted_insert AFTER INSERT ON outbox BEGIN
+                UPDATE counters SET value = value + 1 WHERE name = 'outbox_entries';
+            END;
+            CREATE TRIGGER tr_outbox_counted_delete AFTER DELETE ON outbox BEGIN
+                UPDATE counters SET value = value - 1 WHERE name = 'outbox_entries';
+            END;
+
+            -- The link backlog's oldest entries by one index seek each: only our notices still waiting at a stage (direction 1 =
+            -- outbound; stage 1 ACCEPTED, 2 RELAYED, 3 DELIVERED) are in these, so they stay as small as the backlog. The
+            -- constant stage leads each index so that SQLite's planner, which keeps no statistics here, takes the seek over
+            -- ix_messages_stage plus a sort.
+            CREATE INDEX ix_messages_waiting_accepted ON messages (stage, accepted_at) WHERE direction = 1 AND stage = 1;
+            CREATE INDEX ix_messages_waiting_relayed ON messages (stage, accepted_at) WHERE direction = 1 AND stage = 2;
+            CREATE INDEX ix_messages_waiting_ack ON messages (stage, stage_at) WHERE direction = 1 AND stage = 3;
+            """),
     ];
 }
