@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ClassifiedGateway.Benchmarks;
 
 /// <summary>The operators' list with N stored messages (100,000 unless <c>--messages</c> says otherwise, up to 10⁶ and beyond):
-/// each query shape timed over 20 runs.</summary>
+/// each query shape timed over 20 runs, then the console's and the metrics' counts (<see cref="CountReadsBenchmark"/>).</summary>
 internal static class ListBenchmark
 {
     public const int DefaultMessages = 100_000;
@@ -21,7 +21,8 @@ internal static class ListBenchmark
     public static async Task RunAsync(int messages)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cg-bench", Guid.NewGuid().ToString("N"));
-        var store = new SqlGatewayStore(new SqliteDialect(Path.Combine(directory, "list.db")), 256, TimeProvider.System, NullLogger<SqlGatewayStore>.Instance);
+        var dialect = new SqliteDialect(Path.Combine(directory, "list.db"));
+        var store = new SqlGatewayStore(dialect, 256, TimeProvider.System, NullLogger<SqlGatewayStore>.Instance);
         await store.InitializeAsync(CancellationToken.None);
         var start = DateTimeOffset.Parse("2027-01-01T00:00:00Z", CultureInfo.InvariantCulture);
         var fill = Stopwatch.StartNew();
@@ -77,6 +78,7 @@ internal static class ListBenchmark
             Console.WriteLine($"{name,-30} {rows,5} {times[times.Count / 2],10:0.00} {times[^1],8:0.00}");
         }
 
+        await CountReadsBenchmark.RunAsync(store, dialect);
         await store.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);

@@ -14,6 +14,20 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     private protected override ISqlDialect CreateDialect() => new SqliteDialect(Path.Combine(_folder, "store.db"));
 
     [Fact]
+    public async Task The_verify_store_command_names_a_tampered_count_and_exits_broken()
+    {
+        var store = await OpenAsync();
+        await SubmitAsync(store, Kz("cli-count-1"));
+        Assert.Equal(0, (await StoreFaults.VerifyStoreAsync(Path.Combine(_folder, "store.db"))).Code);
+
+        await RawAsync("UPDATE stage_counts SET count = 3 WHERE direction = 1 AND stage = 1");
+        var (code, output) = await StoreFaults.VerifyStoreAsync(Path.Combine(_folder, "store.db"));
+
+        Assert.Equal(Gateway.Cli.VerifyStoreCommand.Broken, code);
+        Assert.Contains("BROKEN counts: stage_counts holds 3 OUTBOUND ACCEPTED messages; the messages table holds 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_link_backlog_and_stage_counts_are_read_by_seeks_never_by_a_scan_of_the_messages()
     {
         await OpenAsync();
