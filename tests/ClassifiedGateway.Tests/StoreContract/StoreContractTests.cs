@@ -56,10 +56,10 @@ public abstract partial class StoreContractTests : IAsyncLifetime, IDisposable
     private protected ISqlDialect Dialect => _dialect ?? throw new InvalidOperationException("OpenAsync first.");
 
     /// <summary>The store, migrated. Every test starts here (the PostgreSQL half is skipped here, with its reason, when no server was started).</summary>
-    private protected async Task<SqlGatewayStore> OpenAsync(int? upToVersion = null)
+    private protected async Task<SqlGatewayStore> OpenAsync(int? withoutMigration = null)
     {
         _dialect = CreateDialect();
-        _store = new SqlGatewayStore(upToVersion is { } v ? new VersionCappedDialect(_dialect, v) : _dialect, 64, _time, NullLogger<SqlGatewayStore>.Instance);
+        _store = new SqlGatewayStore(withoutMigration is { } v ? new WithoutMigrationDialect(_dialect, v) : _dialect, 64, _time, NullLogger<SqlGatewayStore>.Instance);
         await _store.InitializeAsync(CancellationToken.None);
         // A second start applies nothing twice.
         await _store.InitializeAsync(CancellationToken.None);

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ClassifiedGateway.Tests.StoreContract;
 
-/// <summary>An engine's dialect that knows its migrations only up to a version: a store as an older release left it.</summary>
-internal sealed class VersionCappedDialect(ISqlDialect inner, int upToVersion) : ISqlDialect
+/// <summary>An engine's dialect without one of its migrations: a store as a release before that migration left it.</summary>
+internal sealed class WithoutMigrationDialect(ISqlDialect inner, int version) : ISqlDialect
 {
     public DbConnection OpenWriter() => inner.OpenWriter();
 
@@ -20,5 +20,5 @@ internal sealed class VersionCappedDialect(ISqlDialect inner, int upToVersion) :
 
     public string Description => inner.Description;
 
-    public IReadOnlyList<(int Version, string Sql)> Migrations => [.. inner.Migrations.Where(m => m.Version <= upToVersion)];
+    public IReadOnlyList<(int Version, string Sql)> Migrations => [.. inner.Migrations.Where(m => m.Version != version)];
 }
