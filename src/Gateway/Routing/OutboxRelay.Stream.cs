@@ -146,6 +146,8 @@ internal sealed partial class OutboxRelay
                 throw new InvalidOperationException($"The peer answered batch {answer.Batch}, which is not the oldest one in flight.");
             }
 
+            backlog.PeerReported(answer.Backlog);
+
             if (sent.Run[0].Type == OutboxEntryType.Notice && answer.BodyCase == RelayStreamResponse.BodyOneofCase.Notices)
             {
                 await RecordReceiptsAsync(sent.Run, answer.Notices.Receipts);

@@ -1,12 +1,13 @@
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Domain;
 using ClassifiedGateway.Gateway.Options;
+using ClassifiedGateway.Gateway.Routing.Overload;
+using ClassifiedGateway.Gateway.Security;
 using ClassifiedGateway.Gateway.Storage;
 using ClassifiedGateway.Gateway.Storage.Lease;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using Polly;
-using ClassifiedGateway.Gateway.Security;
 using Polly.CircuitBreaker;
 
 namespace ClassifiedGateway.Gateway.Routing;
@@ -17,7 +18,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 /// means it is sent again, and the peer's dedup by id answers the retry with the same receipt.</remarks>
 internal sealed partial class OutboxRelay(
     IGatewayStore store, PeerLink peer, NodeKeys keys, TimeProvider time, IOptions<RelayOptions> relayOptions, IOptions<GatewayOptions> gatewayOptions,
-    PeerLinkState link, IRelayLease lease, ILogger<OutboxRelay> logger) : BackgroundService
+    PeerLinkState link, IRelayLease lease, RelayBacklogGate backlog, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly CircuitBreakerManualControl _circuitControl = new();

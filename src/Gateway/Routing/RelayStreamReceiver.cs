@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Errors;
+using ClassifiedGateway.Gateway.Routing.Overload;
 using ClassifiedGateway.Gateway.Security;
 using Grpc.Core;
 
@@ -13,7 +14,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 /// node stops, reading stops, what was read is applied and answered, and the stream ends UNAVAILABLE (a graceful stop does not
 /// wait for the other node to close a stream that lives as long as the link).</remarks>
 internal sealed partial class RelayStreamReceiver(
-    RelayReceiver notices, StatusReceiver reports, IHostApplicationLifetime lifetime, ILogger<RelayStreamReceiver> logger)
+    RelayReceiver notices, StatusReceiver reports, RelayBacklogGate backlog, IHostApplicationLifetime lifetime, ILogger<RelayStreamReceiver> logger)
 {
     /// <summary>Batches read ahead of the one being stored; the sender's window is what normally bounds this.</summary>
     public const int ReadAhead = 64;
@@ -117,7 +118,7 @@ internal sealed partial class RelayStreamReceiver(
                 var answers = await notices.StoreAsync([.. run.Select(i => i.Notices!)], batchSigned: true, cancellationToken);
                 for (var i = 0; i < run.Count; i++)
                 {
-                    await responses.WriteAsync(new RelayStreamResponse { Batch = run[i].Batch, Notices = new RelayResponse { Receipts = { answers[i] } } }, cancellationToken);
+                    await responses.WriteAsync(new RelayStreamResponse { Batch = run[i].Batch, Notices = new RelayResponse { Receipts = { answers[i] } }, Backlog = (ulong)backlog.OwnBacklog }, cancellationToken);
                 }
 
                 LogApplied(logger, run.Count, total);
@@ -127,7 +128,7 @@ internal sealed partial class RelayStreamReceiver(
             if (queue.TryRead(out var item) && item.Reports is { } request)
             {
                 var recorded = await reports.ReceiveAsync(request, caller, cancellationToken);
-                await responses.WriteAsync(new RelayStreamResponse { Batch = item.Batch, Reports = new RelayStatusResponse { Recorded = recorded } }, cancellationToken);
+                await responses.WriteAsync(new RelayStreamResponse { Batch = item.Batch, Reports = new RelayStatusResponse { Recorded = recorded }, Backlog = (ulong)backlog.OwnBacklog }, cancellationToken);
             }
         }
 

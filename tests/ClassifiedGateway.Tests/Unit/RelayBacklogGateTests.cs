@@ -10,15 +10,66 @@ namespace ClassifiedGateway.Tests.Unit;
 /// <summary>The relay backlog's pacing: high- and low-water marks, what a unary submit and a stream see, and the options' checks.</summary>
 public sealed class RelayBacklogGateTests
 {
-    private static RelayBacklogGate Gate(int max = 20, int resume = 10) => new(
+    private static RelayBacklogGate Gate(int max = 20, int resume = 10, FakeTimeProvider? time = null) => new(
         Microsoft.Extensions.Options.Options.Create(new AdmissionOptions
         {
             MaxRelayBacklog = max,
             ResumeRelayBacklog = resume,
             RetryAfter = TimeSpan.FromMilliseconds(750),
         }),
-        new FakeTimeProvider(),
+        time ?? new FakeTimeProvider(),
         NullLogger<RelayBacklogGate>.Instance);
+
+    [Fact]
+    public async Task The_other_nodes_reported_backlog_counts_with_this_nodes_own()
+    {
+        var gate = Gate();
+        gate.PeerReported(15);
+        gate.Sampled(10);
+        Assert.True(gate.Pacing);
+        Assert.Equal(25, gate.Backlog);
+        Assert.Equal(15, gate.PeerBacklog);
+        var waiting = gate.WaitAsync(CancellationToken.None).AsTask();
+
+        // The other node caught up with its answers: this node's own 10 alone are at the low-water mark.
+        gate.PeerReported(0);
+        gate.Sampled(10);
+        Assert.False(gate.Pacing);
+        await waiting;
+    }
+
+    [Fact]
+    public void A_report_or_a_count_older_than_two_seconds_is_not_news()
+    {
+        var time = new FakeTimeProvider();
+        var gate = Gate(time: time);
+        Assert.Equal(0, gate.OwnBacklog);
+        gate.PeerReported(100);
+        gate.Sampled(7);
+        Assert.True(gate.Pacing);
+        Assert.Equal(7, gate.OwnBacklog);
+
+        time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(0, gate.PeerBacklog);
+        Assert.Equal(0, gate.OwnBacklog);
+        gate.Sampled(5);
+        Assert.False(gate.Pacing);
+        Assert.Equal(5, gate.Backlog);
+    }
+
+    [Fact]
+    public void Lifting_the_bound_forgets_both_counts_so_nothing_stale_is_reported_or_compared()
+    {
+        var gate = Gate();
+        gate.PeerReported(50);
+        gate.Sampled(3);
+        gate.Lift("the link to the other node is down");
+        Assert.False(gate.Pacing);
+        Assert.Equal(0, gate.OwnBacklog);
+        Assert.Equal(0, gate.PeerBacklog);
+        gate.Sampled(3);
+        Assert.False(gate.Pacing);
+    }
 
     [Fact]
     public async Task Above_the_high_water_mark_unary_submits_are_refused_and_streams_wait_until_the_low_water_mark()

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ClassifiedGateway.Gateway.Routing.Overload;
 
 /// <summary>Paces new submits while the relay to the other node is behind: above <see cref="AdmissionOptions.MaxRelayBacklog"/>
-/// outbox entries (counted by <see cref="RelayBacklogSampler"/> while the link is up) an episode begins; it ends at
+/// outbox entries (counted by <see cref="RelayBacklogSampler"/> while the link is up, plus the other node's own backlog as it
+/// reports it in its relay answers: the status reports it owes back for notices already relayed) an episode begins; it ends at
 /// <see cref="AdmissionOptions.ResumeRelayBacklog"/> or at once when the bound stops applying (link down, lease lost).</summary>
 /// <remarks>A submit stream waits (<see cref="WaitAsync"/>) and so stops reading; a unary Submit is refused
 /// (<see cref="EnsureAdmitted"/>). One warning when an episode begins and one line when it ends, never one per submit.</remarks>
@@ -14,7 +15,14 @@ internal sealed partial class RelayBacklogGate(IOptions<AdmissionOptions> option
     /// <summary>The current episode (completed when it ends); null while submits are not paced. Written by the sampler only.</summary>
     private TaskCompletionSource? _episode;
 
+    /// <summary>How long a count stays news: a node that stopped counting (its link went down) reports nothing stale.</summary>
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(2);
+
     private long _backlog;
+    private long _own;
+    private long _ownAt;
+    private long _peer;
+    private long _peerAt;
     private long _refused;
     private long _held;
     private long _episodes;
@@ -25,8 +33,25 @@ internal sealed partial class RelayBacklogGate(IOptions<AdmissionOptions> option
     /// <summary>Whether submits are paced now.</summary>
     public bool Pacing => Volatile.Read(ref _episode) is not null;
 
-    /// <summary>The outbox entries last counted while the link was up.</summary>
+    /// <summary>The backlog the bound last compared: this node's outbox entries counted while the link was up, plus the
+    /// other node's own backlog as it last reported it in its relay answers (when that report is recent).</summary>
     public long Backlog => Interlocked.Read(ref _backlog);
+
+    /// <summary>The other node's backlog from its latest relay answer, or 0 when none is recent.</summary>
+    public long PeerBacklog => IsFresh(Interlocked.Read(ref _peerAt)) ? Interlocked.Read(ref _peer) : 0;
+
+    /// <summary>What this node tells the other in its relay answers: its own outbox entries as last counted, or 0 when the
+    /// count is not recent (the bound did not apply here, so nothing was counted).</summary>
+    public long OwnBacklog => IsFresh(Interlocked.Read(ref _ownAt)) ? Interlocked.Read(ref _own) : 0;
+
+    /// <summary>The other node's backlog, from one of its relay answers.</summary>
+    public void PeerReported(ulong backlog)
+    {
+        Interlocked.Exchange(ref _peer, (long)Math.Min(backlog, long.MaxValue / 2));
+        Interlocked.Exchange(ref _peerAt, time.GetTimestamp());
+    }
+
+    private bool IsFresh(long at) => at != 0 && time.GetElapsedTime(at) <= Fresh;
 
     /// <summary>Unary submits refused with RELAY_BACKLOG_FULL since start.</summary>
     public long Refused => Interlocked.Read(ref _refused);
@@ -62,8 +87,11 @@ internal sealed partial class RelayBacklogGate(IOptions<AdmissionOptions> option
     }
 
     /// <summary>A count of the backlog taken while the bound applies: begins or ends an episode (hysteresis).</summary>
-    public void Sampled(long backlog)
+    public void Sampled(long own)
     {
+        Interlocked.Exchange(ref _own, own);
+        Interlocked.Exchange(ref _ownAt, time.GetTimestamp());
+        var backlog = own + PeerBacklog;
         Interlocked.Exchange(ref _backlog, backlog);
         var settings = options.Value;
         if (_episode is null && settings.MaxRelayBacklog > 0 && backlog > settings.MaxRelayBacklog)
@@ -84,6 +112,9 @@ internal sealed partial class RelayBacklogGate(IOptions<AdmissionOptions> option
     /// <summary>The bound no longer applies (<paramref name="why"/>): an episode in progress ends at once.</summary>
     public void Lift(string why)
     {
+        // Counts taken while the bound applied are not news any more.
+        Interlocked.Exchange(ref _ownAt, 0);
+        Interlocked.Exchange(ref _peerAt, 0);
         if (_episode is not null)
         {
             End(why);
