@@ -93,21 +93,8 @@ internal sealed partial class SubmitProcessor(
     }
 
     /// <summary>The log entry about a message carries its id and correlation id as properties.</summary>
-    private static MessageProperties MessageIds(Envelope e)
-    {
-        var ids = Serilog.Context.LogContext.PushProperty("MessageId", e.Id);
-        var correlation = Serilog.Context.LogContext.PushProperty("CorrelationId", e.CorrelationId);
-        return new MessageProperties(correlation, ids);
-    }
-
-    private sealed class MessageProperties(IDisposable inner, IDisposable outer) : IDisposable
-    {
-        public void Dispose()
-        {
-            inner.Dispose();
-            outer.Dispose();
-        }
-    }
+    private static IDisposable MessageIds(Envelope e) => Serilog.Context.LogContext.Push(
+        new Serilog.Core.Enrichers.PropertyEnricher("MessageId", e.Id), new Serilog.Core.Enrichers.PropertyEnricher("CorrelationId", e.CorrelationId));
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Accepted {MessageId} ({Kind}), correlation {CorrelationId}, duplicate {Duplicate}")]
     private static partial void LogAccepted(ILogger logger, string messageId, string kind, string correlationId, bool duplicate);

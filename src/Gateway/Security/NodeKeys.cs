@@ -51,17 +51,12 @@ public sealed class NodeKeys(CertificateStore certificates)
             : Keys.PeerVerify(SignedBytes.Receipt(receipt), receipt.Signature.Span);
 
     /// <summary>The receipts signed once, over their batch's root, each carrying its proof.</summary>
-    public IReadOnlyList<Receipt> SignReceiptBatch(IReadOnlyList<Receipt> receipts)
-    {
-        var proofs = SignBatch(BatchProofs.Receipts, [.. receipts.Select(SignedBytes.Receipt)]);
-        return [.. receipts.Select((r, i) =>
+    public IReadOnlyList<Receipt> SignReceiptBatch(IReadOnlyList<Receipt> receipts) =>
+        WithBatchProofs(BatchProofs.Receipts, [.. receipts.Select(r => r.Clone())], SignedBytes.Receipt, (r, proof) =>
         {
-            var signed = r.Clone();
-            signed.Signature = Google.Protobuf.ByteString.Empty;
-            signed.BatchProof = proofs[i];
-            return signed;
-        })];
-    }
+            r.Signature = Google.Protobuf.ByteString.Empty;
+            r.BatchProof = proof;
+        });
 
     public StatusReport SignStatus(StatusReport report)
     {
@@ -70,16 +65,23 @@ public sealed class NodeKeys(CertificateStore certificates)
     }
 
     /// <summary>The reports signed once, over their batch's root: each gets its proof and no signature of its own.</summary>
-    public IReadOnlyList<StatusReport> SignStatusBatch(IReadOnlyList<StatusReport> reports)
-    {
-        var proofs = SignBatch(BatchProofs.Statuses, [.. reports.Select(SignedBytes.Status)]);
-        for (var i = 0; i < reports.Count; i++)
+    public IReadOnlyList<StatusReport> SignStatusBatch(IReadOnlyList<StatusReport> reports) =>
+        WithBatchProofs(BatchProofs.Statuses, reports, SignedBytes.Status, (r, proof) =>
         {
-            reports[i].Signature = Google.Protobuf.ByteString.Empty;
-            reports[i].BatchProof = proofs[i];
+            r.Signature = Google.Protobuf.ByteString.Empty;
+            r.BatchProof = proof;
+        });
+
+    /// <summary>Signs the items' root once and gives each item its proof (<paramref name="attach"/>), in place.</summary>
+    private IReadOnlyList<T> WithBatchProofs<T>(string kind, IReadOnlyList<T> items, Func<T, byte[]> signedBytes, Action<T, BatchProof> attach)
+    {
+        var proofs = SignBatch(kind, [.. items.Select(signedBytes)]);
+        for (var i = 0; i < items.Count; i++)
+        {
+            attach(items[i], proofs[i]);
         }
 
-        return reports;
+        return items;
     }
 
     /// <summary>Whether the peer signed the report: alone (an older node, the unary call), or in its batch (<paramref name="seen"/>

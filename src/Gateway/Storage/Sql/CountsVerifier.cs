@@ -19,8 +19,7 @@ internal static class CountsVerifier
         ORDER BY direction, stage
         """;
 
-    private static readonly string OutboxSql =
-        $"SELECT (SELECT value FROM counters WHERE name = '{SqlGatewayStore.OutboxEntriesCounter}'), (SELECT COUNT(*) FROM outbox)";
+    private const string OutboxSql = $"SELECT ({SqlGatewayStore.OutboxDepthSql}), (SELECT COUNT(*) FROM outbox)";
 
     /// <summary>One sentence per counter that differs from the rows (empty when every count is right, or the store predates them).</summary>
     public static async Task<IReadOnlyList<string>> VerifyAsync(ISqlDialect dialect, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal sealed partial class SqlGatewayStore : IConsoleStore
     /// The oldest outbox entry is the one first in line (entries are queued in time order).</summary>
     internal static readonly string LinkBacklogSql = $"""
         SELECT
-          COALESCE((SELECT value FROM counters WHERE name = '{OutboxEntriesCounter}'), 0),
+          COALESCE(({OutboxDepthSql}), 0),
           (SELECT at FROM outbox ORDER BY seq LIMIT 1),
           COALESCE((SELECT CAST(SUM(count) AS BIGINT) FROM stage_counts WHERE direction = {SqlOutbound} AND stage IN ({SqlAccepted}, {SqlRelayed})), 0),
           (SELECT accepted_at FROM messages WHERE direction = {SqlOutbound} AND stage = {SqlAccepted} ORDER BY stage, accepted_at LIMIT 1),
