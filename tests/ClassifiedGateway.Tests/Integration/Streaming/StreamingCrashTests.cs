@@ -7,7 +7,9 @@ namespace ClassifiedGateway.Tests.Integration.Streaming;
 /// cursor-resuming subscriber exactly once, in the stream's order, and sending it again is a duplicate, not a second notice.</summary>
 public sealed class StreamingCrashTests
 {
-    private const int Count = 1_000;
+    // Enough that the kill lands with most still to answer: a node on streams answers ~6,000 items/s, so with 1,000 the ~150 ms
+    // between the 100th answer and the kill on a busy 2-core runner could let it answer them all (seen once in CI).
+    private const int Count = 3_000;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     [Fact]
