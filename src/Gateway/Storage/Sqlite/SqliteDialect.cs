@@ -57,12 +57,17 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
     /// per checkpoint instead of once per ~4 MiB of commits (fewer reads of the WAL, writes and fsyncs of the file).</summary>
     private const int CheckpointPages = 8192;
 
+    // temp_store=MEMORY: every operation of a group commit runs in its own savepoint, and SQLite keeps the pages a savepoint
+    // may have to put back in a statement journal; past 64 KiB that journal spills to a temp file, one pwrite per page and
+    // one per page number. Under load that was 78 % of the writer's pwrites (28k in 3 s at 16 streams, 59 MB): in memory it
+    // costs no system call and is gone at RELEASE. Durability is untouched: the WAL and its fsync are the same.
+
     public DbConnection OpenWriter()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-{WriterCacheKiB}; PRAGMA wal_autocheckpoint={CheckpointPages};";
+        pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-{WriterCacheKiB}; PRAGMA wal_autocheckpoint={CheckpointPages}; PRAGMA temp_store=MEMORY;";
         pragma.ExecuteNonQuery();
         return connection;
     }
