@@ -76,6 +76,33 @@ public sealed class GroupCommitWriterFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failing_rollback_before_the_isolated_run_reopens_the_connection_and_the_good_writes_still_commit()
+    {
+        _injector = new FaultInjector();
+        await StartAsync(_injector);
+        using var gate = new ManualResetEventSlim();
+        using var entered = new SemaphoreSlim(0);
+        var blocker = _writer.ExecuteAsync(s =>
+        {
+            entered.Release();
+            gate.Wait(Deadline);
+            return s.Execute("INSERT INTO t (id) VALUES (0)");
+        }, CancellationToken.None);
+        Assert.True(await entered.WaitAsync(Deadline));
+
+        _injector.Apply("fail abort 1");
+        var good = Enumerable.Range(1, 5).Select(i => _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (@id)", ("@id", i)), CancellationToken.None)).ToList();
+        var bad = _writer.ExecuteAsync<int>(_ => throw new InvalidOperationException("the operation's own failure"), CancellationToken.None);
+        gate.Set();
+        await blocker.WaitAsync(Deadline);
+        await Task.WhenAll(good).WaitAsync(Deadline);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bad.WaitAsync(Deadline));
+        Assert.Equal(6L, await CountAsync());
+        Assert.Equal(0, _log.Count(2001));
+    }
+
+    [Fact]
     public async Task Storage_full_answers_StorageFullException_logs_once_per_episode_and_recovers_when_space_returns()
     {
         _injector = new FaultInjector();

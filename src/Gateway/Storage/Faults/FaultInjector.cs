@@ -5,7 +5,7 @@ using ClassifiedGateway.Gateway.Storage.Sql;
 namespace ClassifiedGateway.Gateway.Storage.Faults;
 
 /// <summary>Makes the group commit's own statements fail, relayed notices' admission throw, or the database full, on command.</summary>
-/// <remarks>Commands, one a line: "fail STEP N" (STEP: open, begin, savepoint, release, rollback, commit; the next N times),
+/// <remarks>Commands, one a line: "fail STEP N" (STEP: open, begin, savepoint, release, rollback (ROLLBACK TO), commit, abort (the ROLLBACK before a batch runs again isolated); the next N times),
 /// "poison MESSAGE-ID" (admitting that relayed notice throws), "disk-full" (the database may not grow: SQLITE_FULL),
 /// "disk-free" (it may grow again).</remarks>
 public sealed class FaultInjector : IWriteFaults
@@ -97,6 +97,7 @@ public sealed class FaultInjector : IWriteFaults
         "release" => WriteStep.Release,
         "rollback" => WriteStep.RollbackTo,
         "commit" => WriteStep.Commit,
+        "abort" => WriteStep.Rollback,
         _ => throw new FormatException($"Unknown write step '{Domain.SafeText.Bounded(name, 40)}'."),
     };
 }

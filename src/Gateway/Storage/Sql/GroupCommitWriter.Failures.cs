@@ -69,6 +69,9 @@ internal sealed partial class GroupCommitWriter
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Writer connection found broken ({ErrorType}) before a batch; reopened, the batch goes on")]
     private static partial void LogReconnecting(ILogger logger, string errorType);
 
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Rolling back a batch to run it isolated failed ({ErrorType}); connection reopened, the isolated run reports what is wrong")]
+    private static partial void LogRollbackFailed(ILogger logger, string errorType);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Group commit of {OperationCount} writes failed; none was acknowledged")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int operationCount);
 

@@ -5,9 +5,11 @@ using ClassifiedGateway.Gateway.Errors;
 namespace ClassifiedGateway.Gateway.Storage.Sql;
 
 /// <summary>Commits every write that arrived meanwhile in one transaction and one fsync.</summary>
-/// <remarks>One writer owns one connection. Each operation runs inside its own savepoint, so one that throws is
-/// rolled back alone and the rest still commit. A caller's task completes only after COMMIT returned, so nothing
-/// is acknowledged before it is durable.</remarks>
+/// <remarks>One writer owns one connection. A batch first runs whole: its operations one after the other, no savepoint
+/// between them. When one of them throws, the whole transaction is rolled back and the batch runs again isolated, each
+/// operation inside its own savepoint, so the one that throws is rolled back alone and the rest still commit (operations
+/// are functions of what the database holds, so running one twice is safe). A caller's task completes only after COMMIT
+/// returned, so nothing is acknowledged before it is durable.</remarks>
 internal sealed partial class GroupCommitWriter : IAsyncDisposable
 {
     private readonly Channel<IWriteOp> _queue = Channel.CreateBounded<IWriteOp>(
@@ -86,15 +88,85 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
     }
 
+    private void CommitBatch(List<IWriteOp> batch)
+    {
+        if (!TryCommitWhole(batch))
+        {
+            CommitIsolated(batch);
+        }
+    }
+
+    /// <summary>The common case, no operation throws: BEGIN, the operations, the batch's history and audit rows, COMMIT.
+    /// A savepoint per operation cost two statements each and, worse, a copy of every page the operation touched into
+    /// SQLite's statement journal (PostgreSQL: a subtransaction each).</summary>
+    /// <returns>False when an operation threw: everything is rolled back, nobody is answered yet, and the batch must run
+    /// isolated. True when the batch is answered: committed, or failed by the writer's own statements (open, BEGIN, COMMIT).</returns>
+    private bool TryCommitWhole(List<IWriteOp> batch)
+    {
+        DbTransaction? transaction = null;
+        try
+        {
+            transaction = Begin(isolated: false, out var scope);
+            foreach (var op in batch)
+            {
+                try
+                {
+                    op.Run(scope);
+                }
+                catch (Exception)
+                {
+                    // Its own error (or a rule that needs a savepoint) is for the isolated run to tell; nothing is answered here.
+                    RollBackWhole(transaction);
+                    return false;
+                }
+            }
+
+            Finish(scope, transaction);
+        }
+        catch (Exception e)
+        {
+            FailBatch(batch, new Exception?[batch.Count], e);
+            return true;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                DisposeQuietly(transaction);
+            }
+        }
+
+        Answer(batch, new Exception?[batch.Count]);
+        return true;
+    }
+
+    /// <summary>Rolls the whole batch back before it runs again isolated. A ROLLBACK that fails (the engine already rolled back
+    /// on a full disk, or the connection broke) leaves nothing of the batch either: the connection is replaced and the
+    /// isolated run opens a new one.</summary>
+    private void RollBackWhole(DbTransaction transaction)
+    {
+        try
+        {
+            _faults?.Before(WriteStep.Rollback, _connection);
+            Counters.Wrote();
+            transaction.Rollback();
+        }
+        catch (Exception e)
+        {
+            LogRollbackFailed(_logger, e.GetType().Name);
+            ResetConnection();
+        }
+    }
+
     /// <remarks>Every operation of the batch is answered whatever fails: its own error when it threw inside its savepoint
     /// (nothing of it is kept), the batch's error when the writer's own statements (open, BEGIN, SAVEPOINT, RELEASE,
     /// ROLLBACK TO, COMMIT) failed, success only after COMMIT returned.</remarks>
-    private void CommitBatch(List<IWriteOp> batch)
+    private void CommitIsolated(List<IWriteOp> batch)
     {
         var own = new Exception?[batch.Count];
         try
         {
-            using var transaction = Begin(out var scope);
+            using var transaction = Begin(isolated: true, out var scope);
             for (var i = 0; i < batch.Count; i++)
             {
                 // One name for every operation's savepoint: each is released before the next, and one text is one prepared statement.
@@ -115,33 +187,50 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
                 scope.Release("op");
             }
 
-            scope.Flush();
-            if (ChangeNotice is { } notice && Changes(scope) is { Length: > 0 } what)
-            {
-                scope.Execute(notice, ("@what", what));
-            }
-
-            _faults?.Before(WriteStep.Commit, _connection);
-            Counters.Wrote();
-            transaction.Commit();
-            Counters.Committed();
-            Interlocked.Add(ref _operations, own.Count(e => e is null));
-            Pulse(scope);
+            Finish(scope, transaction);
         }
         catch (Exception e)
         {
-            // SQLite may roll the whole transaction back on SQLITE_FULL; the ROLLBACK TO that then fails is part of the same episode.
-            var failure = own.Any(o => o is StorageFullException) && e is not StorageFullException ? new StorageFullException(e) : Translate(e);
-            ReportBatchFailure(failure, e, batch.Count);
-            ResetConnection();
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Fail(own[i] ?? failure);
-            }
-
+            FailBatch(batch, own, e);
             return;
         }
 
+        Answer(batch, own);
+    }
+
+    /// <summary>The batch's buffered rows, the change notice, COMMIT; then the counters and the signals.</summary>
+    private void Finish(WriteScope scope, DbTransaction transaction)
+    {
+        scope.Flush();
+        if (ChangeNotice is { } notice && Changes(scope) is { Length: > 0 } what)
+        {
+            scope.Execute(notice, ("@what", what));
+        }
+
+        _faults?.Before(WriteStep.Commit, _connection);
+        Counters.Wrote();
+        transaction.Commit();
+        Counters.Committed();
+        Pulse(scope);
+    }
+
+    /// <summary>A batch the writer's own statements failed: every operation gets its own error or the batch's, nothing is kept.</summary>
+    private void FailBatch(List<IWriteOp> batch, Exception?[] own, Exception e)
+    {
+        // SQLite may roll the whole transaction back on SQLITE_FULL; the ROLLBACK TO that then fails is part of the same episode.
+        var failure = own.Any(o => o is StorageFullException) && e is not StorageFullException ? new StorageFullException(e) : Translate(e);
+        ReportBatchFailure(failure, e, batch.Count);
+        ResetConnection();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Fail(own[i] ?? failure);
+        }
+    }
+
+    /// <summary>A committed batch: each operation its result or its own error; the storage-full episode noted or ended.</summary>
+    private void Answer(List<IWriteOp> batch, Exception?[] own)
+    {
+        Interlocked.Add(ref _operations, own.Count(e => e is null));
         if (own.Any(e => e is StorageFullException))
         {
             NoteStorageFull();
@@ -168,18 +257,18 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     /// <summary>Opens the connection if needed, begins the batch's transaction and runs the prologue. A connection that broke while
     /// idle (the database restarted, its session was terminated) fails here, before any operation ran: it is replaced once and
     /// the batch goes on, so one dead session costs no caller an error.</summary>
-    private DbTransaction Begin(out WriteScope scope)
+    private DbTransaction Begin(bool isolated, out WriteScope scope)
     {
         var reused = _connection is not null;
         try
         {
-            return BeginOnce(out scope);
+            return BeginOnce(isolated, out scope);
         }
         catch (Exception e) when (reused && _errors?.IsUnavailable(e) == true)
         {
             LogReconnecting(_logger, e.GetType().Name);
             ResetConnection();
-            return BeginOnce(out scope);
+            return BeginOnce(isolated, out scope);
         }
     }
 
@@ -197,7 +286,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private DbTransaction BeginOnce(out WriteScope scope)
+    private DbTransaction BeginOnce(bool isolated, out WriteScope scope)
     {
         _faults?.Before(WriteStep.Open, _connection);
         _connection ??= Open();
@@ -205,7 +294,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         _faults?.Before(WriteStep.Begin, _connection);
         Counters.Wrote();
         var transaction = _connection.BeginTransaction();
-        scope = new WriteScope(_statements, transaction, Counters);
+        scope = new WriteScope(_statements, transaction, Counters, isolated);
         if (BatchPrologue is { } prologue)
         {
             try

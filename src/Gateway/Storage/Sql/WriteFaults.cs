@@ -11,6 +11,9 @@ public enum WriteStep
     Release = 4,
     RollbackTo = 5,
     Commit = 6,
+
+    /// <summary>The ROLLBACK of a batch that ran whole and had an operation throw, before it runs again isolated.</summary>
+    Rollback = 7,
 }
 
 /// <summary>A development-only hook the writer calls before each of its own statements (fault injection).</summary>

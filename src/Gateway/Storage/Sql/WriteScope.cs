@@ -7,8 +7,11 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// <remarks>Commands come from the writer's <see cref="StatementCache"/>: callers never dispose them, only the readers they
 /// return. The audit chain's head is kept here for the transaction, so appending an entry reads nothing; a ROLLBACK TO puts
 /// back the head its savepoint saw (with the rows buffered since dropped, see <see cref="PendingEvents"/>), and a new
-/// transaction starts without one, so it is never stale.</remarks>
-internal sealed class WriteScope(StatementCache statements, DbTransaction transaction, StoreCounters counters)
+/// transaction starts without one, so it is never stale.
+/// <para>When the batch runs whole (<paramref name="isolated"/> false, see <see cref="GroupCommitWriter"/>) there are no
+/// savepoints: <see cref="Savepoint"/> and <see cref="Release"/> do nothing, and an operation that needs to roll one back
+/// (<see cref="RollbackTo"/>) throws <see cref="IsolationNeededException"/>, which makes the writer run the batch again isolated.</para></remarks>
+internal sealed class WriteScope(StatementCache statements, DbTransaction transaction, StoreCounters counters, bool isolated = true)
 {
     private (long Sequence, byte[] Hash)? _auditHead;
 
@@ -39,20 +42,38 @@ internal sealed class WriteScope(StatementCache statements, DbTransaction transa
     /// <summary>Runs a query; the caller disposes the reader before running the same SQL again.</summary>
     public DbDataReader Reader(string sql, params (string Name, object? Value)[] parameters) => Command(sql, parameters).ExecuteReader();
 
+    /// <summary>Whether each operation runs inside its own savepoint (the batch's second run, after one threw).</summary>
+    public bool Isolated => isolated;
+
     public void Savepoint(string name)
     {
+        if (!isolated)
+        {
+            return;
+        }
+
         Execute($"SAVEPOINT {name}");
         Events.Mark(name, _auditHead);
     }
 
     public void Release(string name)
     {
+        if (!isolated)
+        {
+            return;
+        }
+
         Execute($"RELEASE SAVEPOINT {name}");
         Events.Release(name);
     }
 
     public void RollbackTo(string name)
     {
+        if (!isolated)
+        {
+            throw new IsolationNeededException(name);
+        }
+
         Execute($"ROLLBACK TO SAVEPOINT {name}");
         _auditHead = Events.RollBackTo(name);
     }
@@ -83,6 +104,10 @@ internal sealed class WriteScope(StatementCache statements, DbTransaction transa
         set => _auditHead = value;
     }
 }
+
+/// <summary>An operation asked to roll back to a savepoint while its batch ran whole: the writer rolls the batch back and runs it
+/// again isolated, where the savepoint is real.</summary>
+internal sealed class IsolationNeededException(string savepoint) : Exception($"Savepoint '{savepoint}' needs the batch to run isolated.");
 
 /// <summary>Binds named parameters the same way for every engine.</summary>
 internal static class SqlParameters
