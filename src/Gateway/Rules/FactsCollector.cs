@@ -9,7 +9,7 @@ public static class FactsCollector
         TerminationReading reading = TerminationReading.CivilCode)
     {
         var entries = new Dictionary<string, LedgerEntry>();
-        var keyed = new Dictionary<string, IReadOnlyList<LedgerEntry>>();
+        var keys = new List<string>();
 
         void Add(string? id, Envelope? replying = null)
         {
@@ -25,7 +25,7 @@ public static class FactsCollector
             }
         }
 
-        void Key(string key) => keyed[key] = ledger.ByKey(key);
+        void Key(string key) => keys.Add(key);
 
         // in_reply_to first: it binds to the answered Party's notice, whatever else shares its id.
         Add(e.InReplyTo, e);
@@ -66,6 +66,8 @@ public static class FactsCollector
             Key(LedgerKeys.Contract(e.TransferNotice.ContractReference));
         }
 
+        // One lookup for every key (the three standing facts are read for every notice).
+        var keyed = ledger.ByKeys(keys);
         var agreement = AgreementCalculator.Compute(options, zones, localParty, keyed[LedgerKeys.DomesticProcedures], keyed[LedgerKeys.Termination], now, reading);
         var bodies = CompetentBodies.From(options, keyed[LedgerKeys.CompetentBodyChanges]);
         return new Facts(entries.Values, keyed, agreement, bodies);

@@ -24,6 +24,11 @@ public interface ILedger
     /// <summary>Entries indexed under a key (see <see cref="LedgerKeys"/>), oldest first.</summary>
     IReadOnlyList<LedgerEntry> ByKey(string key);
 
+    /// <summary><see cref="ByKey"/> for several keys at once (a store answers them with one query): every key is in the
+    /// result, with no entries if none is indexed under it.</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<LedgerEntry>> ByKeys(IReadOnlyCollection<string> keys) =>
+        keys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, ByKey, StringComparer.Ordinal);
+
     /// <summary>Entries that answer the message with this store key (bound when each answer was admitted), oldest first.</summary>
     IReadOnlyList<LedgerEntry> AnswersTo(string messageKey);
 }

@@ -50,6 +50,29 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Many_keys_at_once_read_the_same_entries_as_one_key_at_a_time_oldest_first()
+    {
+        var store = await OpenAsync();
+        await SubmitAsync(store, Kz("body-1", Case.CompetentBodyChange));
+        await SubmitAsync(store, Kz("term-1", Case.TerminationNotice));
+        await SubmitAsync(store, Kz("body-refused", Case.CompetentBodyChange), new(new Refusal { RuleId = "TEST_RULE" }, [], []));
+        await store.StoreRelayedAsync([Relayed(1, Tm("body-2", Case.CompetentBodyChange))], Now, CancellationToken.None);
+        await SubmitAsync(store, Kz("body-3", Case.CompetentBodyChange));
+        string[] keys = [LedgerKeys.CompetentBodyChanges, LedgerKeys.Termination, LedgerKeys.DomesticProcedures, LedgerKeys.CompetentBodyChanges];
+
+        var (many, single) = await store.ReadLedgerAsync(l => (l.ByKeys(keys), keys.Distinct().ToDictionary(k => k, l.ByKey)), CancellationToken.None);
+
+        Assert.Equal(["body-1", "body-2", "body-3"], many[LedgerKeys.CompetentBodyChanges].Select(e => e.Id));
+        Assert.Equal(["term-1"], many[LedgerKeys.Termination].Select(e => e.Id));
+        Assert.Empty(many[LedgerKeys.DomesticProcedures]);
+        Assert.Equal(3, many.Count);
+        foreach (var (key, entries) in single)
+        {
+            Assert.Equal(entries, many[key]);
+        }
+    }
+
+    [SkippableFact]
     public async Task An_obligation_past_due_is_flagged_overdue_once_with_a_history_entry()
     {
         var store = await OpenAsync();

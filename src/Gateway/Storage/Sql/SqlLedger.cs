@@ -9,7 +9,11 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 internal sealed class SqlLedger(WriteScope scope) : ILedger
 {
     private const string Facts = "stage NOT IN (6, 7, 8)";
-    private const string Select = "SELECT m.id, m.envelope, m.direction, m.stage, m.accepted_at, m.receipt, m.key FROM messages m";
+    private const string Columns = "m.id, m.envelope, m.direction, m.stage, m.accepted_at, m.receipt, m.key";
+    private const string Select = $"SELECT {Columns} FROM messages m";
+
+    /// <summary>The many-keys query and its parameter names, per number of keys (a handful of texts, each prepared once).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (string Sql, string[] Names)> KeyQueries = new();
 
     private (string Id, Party Party, string Body, LedgerEntry? Request)? _lastRequest;
 
@@ -42,6 +46,38 @@ internal sealed class SqlLedger(WriteScope scope) : ILedger
     public IReadOnlyList<LedgerEntry> ByKey(string key) =>
         Query($"{Select} JOIN message_keys k ON k.message_id = m.key WHERE k.key = @key AND m.{Facts} ORDER BY m.seq", ("@key", key));
 
+    /// <summary>One statement for all the keys; each key's entries oldest first, as <see cref="ByKey"/> returns them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<LedgerEntry>> ByKeys(IReadOnlyCollection<string> keys)
+    {
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        var found = distinct.ToDictionary(k => k, _ => new List<LedgerEntry>(), StringComparer.Ordinal);
+        if (distinct.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<LedgerEntry>>();
+        }
+
+        var (sql, names) = KeyQueries.GetOrAdd(distinct.Count, static n =>
+        {
+            var names = Enumerable.Range(0, n).Select(i => $"@k{i}").ToArray();
+            return ($"SELECT k.key, {Columns} FROM messages m JOIN message_keys k ON k.message_id = m.key WHERE k.key IN ({string.Join(", ", names)}) AND m.{Facts} ORDER BY m.seq", names);
+        });
+        var parameters = new (string, object?)[distinct.Count];
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            parameters[i] = (names[i], distinct[i]);
+        }
+
+        using (var reader = scope.Reader(sql, parameters))
+        {
+            while (reader.Read())
+            {
+                found[reader.GetString(0)].Add(Read(reader, 1));
+            }
+        }
+
+        return found.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<LedgerEntry>)kv.Value, StringComparer.Ordinal);
+    }
+
     public IReadOnlyList<LedgerEntry> AnswersTo(string messageKey) =>
         Query($"{Select} WHERE m.reply_key = @key AND m.{Facts} ORDER BY m.seq", ("@key", messageKey));
 
@@ -57,17 +93,19 @@ internal sealed class SqlLedger(WriteScope scope) : ILedger
         return entries;
     }
 
-    public static LedgerEntry Read(DbDataReader r)
+    /// <summary>One entry from the columns of <see cref="Select"/>, starting at <paramref name="first"/>.</summary>
+    public static LedgerEntry Read(DbDataReader r, int first = 0)
     {
-        var direction = (Direction)r.GetInt32(2);
-        var acceptedAt = Times.FromUnixMs(r.GetInt64(4));
+        var direction = (Direction)r.GetInt32(first + 2);
+        var acceptedAt = Times.FromUnixMs(r.GetInt64(first + 4));
         DateTimeOffset? receivedAt = direction == Direction.Inbound ? acceptedAt : null;
-        if (direction == Direction.Outbound && !r.IsDBNull(5) && Receipt.Parser.ParseFrom((byte[])r[5]) is { Status: ReceiptStatus.Stored } receipt)
+        if (direction == Direction.Outbound && !r.IsDBNull(first + 5) && Receipt.Parser.ParseFrom((byte[])r[first + 5]) is { Status: ReceiptStatus.Stored } receipt)
         {
             // The peer's time: range-checked, a receipt without a usable one counts as not received yet.
             receivedAt = WireTimes.TryToDateTimeOffset(receipt.StoredAt, out var stored) ? stored : null;
         }
 
-        return new LedgerEntry(r.GetString(0), Envelope.Parser.ParseFrom((byte[])r[1]), direction, (Stage)r.GetInt32(3), acceptedAt, receivedAt, r.GetString(6));
+        return new LedgerEntry(r.GetString(first), Envelope.Parser.ParseFrom((byte[])r[first + 1]), direction, (Stage)r.GetInt32(first + 3), acceptedAt, receivedAt,
+            r.GetString(first + 6));
     }
 }
