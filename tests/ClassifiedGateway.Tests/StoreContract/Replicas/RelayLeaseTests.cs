@@ -46,6 +46,10 @@ public sealed class RelayLeaseTests(ITestOutputHelper output)
         await using var b = Lease(replicas.Dialects[1]);
         var heldByA = await a.AcquireAsync(CancellationToken.None).WaitAsync(Patience);
         var waitingB = b.AcquireAsync(CancellationToken.None);
+        // B is a standby already in the server's lock queue, as a running replica is: the server hands it the lock as A's
+        // session ends. Without this wait B was still opening its first session when A's was cut, and A, reconnecting after
+        // 200 ms, could take the lease back first (see the test below) — the CI flake.
+        await Eventually.TrueAsync(async () => await WaitingForLockAsync(replicas, b), Patience, () => "B never queued for the lease");
         var lostByA = new TaskCompletionSource();
         await using var registration = heldByA.Register(() => lostByA.TrySetResult());
 
@@ -61,6 +65,33 @@ public sealed class RelayLeaseTests(ITestOutputHelper output)
         // The old holder queues again behind the new one instead of taking the lease back.
         await Eventually.TrueAsync(async () => await WaitingForLockAsync(replicas, a), Patience, () => "A never queued again");
         Assert.False(a.Held);
+    }
+
+    [SkippableFact]
+    public async Task A_holder_whose_session_is_terminated_with_no_other_replica_waiting_takes_the_lease_back_and_a_late_one_queues()
+    {
+        await using var replicas = await PostgresReplicas.StartAsync(2);
+        await using var a = Lease(replicas.Dialects[0]);
+        await using var b = Lease(replicas.Dialects[1]);
+        var heldByA = await a.AcquireAsync(CancellationToken.None).WaitAsync(Patience);
+        var lostByA = new TaskCompletionSource();
+        await using var registration = heldByA.Register(() => lostByA.TrySetResult());
+        var cut = a.SessionProcessId!.Value;
+
+        await replicas.ExecuteAsync("SELECT pg_terminate_backend(@pid)", ("@pid", cut));
+        await lostByA.Task.WaitAsync(Patience);
+        // A lone replica does not stay without a relay: it takes the lease again on a new session.
+        var heldAgain = await a.AcquireAsync(CancellationToken.None).WaitAsync(Patience);
+        Assert.False(heldAgain.IsCancellationRequested);
+        Assert.True(a.Held);
+        Assert.NotEqual(cut, a.SessionProcessId);
+
+        // A replica that arrives now waits behind the holder: a lease is never taken from a live holder.
+        var waitingB = b.AcquireAsync(CancellationToken.None);
+        await Eventually.TrueAsync(async () => await WaitingForLockAsync(replicas, b), Patience, () => "B never queued for the lease");
+        Assert.False(waitingB.IsCompleted);
+        Assert.False(b.Held);
+        Assert.True(a.Held);
     }
 
     private static PostgresRelayLease Lease(PostgresDialect dialect) =>
