@@ -47,9 +47,11 @@ public sealed class LimitsOptions
 
     /// <summary>Items of one SubmitStream read ahead of their answers; the node then stops reading the stream until the oldest
     /// is answered, so HTTP/2 flow control holds the client back (no unbounded buffer).</summary>
-    /// <value>Default 256.</value>
+    /// <value>Default 64: enough to keep the group-commit writer's batches full from a few streams (16 streams keep ~1,000
+    /// items waiting for it), while every item read ahead waits in the node's memory for its commit. At 256, 64 paced streams
+    /// held ~16,000 items (docs/performance.md, "Memory under load").</value>
     [Range(1, 10_000)]
-    public int StreamInFlight { get; set; } = 256;
+    public int StreamInFlight { get; set; } = 64;
 
     /// <summary>How long a connection may take to finish its TLS handshake before it is closed.</summary>
     /// <value>Default 5 seconds.</value>
