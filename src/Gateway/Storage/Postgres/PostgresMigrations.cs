@@ -192,5 +192,10 @@ internal static class PostgresMigrations
             CREATE INDEX ix_messages_waiting_relayed ON messages (stage, accepted_at) WHERE direction = 1 AND stage = 2;
             CREATE INDEX ix_messages_waiting_ack ON messages (stage, stage_at) WHERE direction = 1 AND stage = 3;
             """),
+        (17, """
+            -- SQLite's 17: the open obligations past due in a partial index as small as the overdue set, for the list's
+            -- "overdue only" filter.
+            CREATE INDEX ix_obligations_overdue ON obligations (overdue_at, message_id) WHERE closed_at IS NULL AND overdue_at IS NOT NULL;
+            """),
     ];
 }

@@ -44,7 +44,7 @@ internal sealed partial class SqlGatewayStore
 
     public async Task<MessagePage> ListMessagesAsync(MessageQuery query, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder($"SELECT {MessageRows.Columns} FROM messages WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT seq FROM messages WHERE 1 = 1");
         var parameters = new List<(string, object?)>();
         void Filter(string clause, string name, object? value)
         {
@@ -72,20 +72,9 @@ internal sealed partial class SqlGatewayStore
             Filter("direction = @direction", "@direction", (int)direction);
         }
 
-        if (!string.IsNullOrEmpty(query.Body))
-        {
-            Filter("(sender_body = @body OR receiver_body = @body)", "@body", query.Body);
-        }
-
         if (query.KindIn is { } kinds)
         {
             sql.Append(" AND kind IN (").Append(InList("@k", kinds, parameters)).Append(')');
-        }
-
-        if (query.BodyIn is { } bodies)
-        {
-            var list = InList("@b", bodies, parameters);
-            sql.Append(" AND (sender_body IN (").Append(list).Append(") OR receiver_body IN (").Append(list).Append("))");
         }
 
         if (query.AcceptedFrom is { } from)
@@ -100,53 +89,33 @@ internal sealed partial class SqlGatewayStore
 
         if (query.OverdueOnly)
         {
-            sql.Append(" AND key IN (SELECT message_id FROM obligations WHERE closed_at IS NULL AND overdue_at IS NOT NULL)");
+            // Driven from the overdue set (migration 17's index), which stays small, rather than testing each row a kind's or a
+            // stage's index walks: as "key IN (...)" SQLite walked every ConsultationRequest of 10⁶ to find a date range's few.
+            sql.Append(" AND seq IN (SELECT m.seq FROM obligations o JOIN messages m ON m.key = o.message_id WHERE o.closed_at IS NULL AND o.overdue_at IS NOT NULL)");
+        }
+
+        var disjunctions = new List<Disjunction>();
+        if (!string.IsNullOrEmpty(query.Body))
+        {
+            disjunctions.Add(BodyOf([query.Body], "@body"));
+        }
+
+        if (query.BodyIn is { } bodies)
+        {
+            disjunctions.Add(BodyOf(bodies, "@b"));
+        }
+
+        if (query.Search is { } search)
+        {
+            disjunctions.Add(SearchOf(search));
         }
 
         parameters.Add(("@limit", query.PageSize + 1));
-        var rows = query.Search is { } search
-            ? await SearchAsync(sql.ToString(), parameters, search, query.PageSize + 1, cancellationToken)
-            : await QueryAsync(sql + " ORDER BY seq DESC LIMIT @limit", MessageRows.Read, cancellationToken, [.. parameters]);
+        var rows = await BranchedAsync(sql.ToString(), parameters, disjunctions, query.PageSize + 1, cancellationToken);
         await QuarantineAsync(Unreadable(rows), cancellationToken);
         var page = rows.Take(query.PageSize).ToList();
         long? next = rows.Count > query.PageSize ? page[^1].Sequence : null;
         return new MessagePage([.. page.Select(p => p.Record)], next);
-    }
-
-    /// <summary>Most branches a search runs one by one; a broader term (it names many kinds or bodies) matches densely, so one query
-    /// walking the newest rows finds a page quickly.</summary>
-    private const int MaxSearchBranches = 24;
-
-    /// <summary>The search box: a message id, a correlation id, or the kinds and bodies a partial name resolved to. Each is its own
-    /// indexed query (newest first, one page), merged by sequence, so an id that names nothing costs index lookups, not a scan.</summary>
-    private async Task<List<(long Sequence, MessageRecord Record, string? Problem, string Key)>> SearchAsync(
-        string filtered, List<(string, object?)> parameters, MessageSearch search, int limit, CancellationToken cancellationToken)
-    {
-        List<(string, object?)> With(string name, object? value) => [.. parameters, (name, value)];
-        var branches = new List<(string Clause, List<(string, object?)> Parameters)>
-        {
-            ("id = @term", With("@term", search.Term)),
-            ("correlation_id = @term", With("@term", search.Term)),
-        };
-        branches.AddRange(search.Kinds.Select(k => ("kind = @kind_s", With("@kind_s", (object?)k))));
-        branches.AddRange(search.Bodies.SelectMany(b => new[] { ("sender_body = @body_s", With("@body_s", (object?)b)), ("receiver_body = @body_s", With("@body_s", (object?)b)) }));
-        if (branches.Count > MaxSearchBranches)
-        {
-            var all = new List<(string, object?)>(parameters) { ("@term", search.Term) };
-            var clause = $"(id = @term OR correlation_id = @term OR kind IN ({InList("@sk", search.Kinds, all)}) OR sender_body IN ({InList("@sb", search.Bodies, all)}) OR receiver_body IN ({InList("@sb", search.Bodies, [])}))";
-            return await QueryAsync($"{filtered} AND {clause} ORDER BY seq DESC LIMIT @limit", MessageRows.Read, cancellationToken, [.. all]);
-        }
-
-        var found = new Dictionary<long, (long Sequence, MessageRecord Record, string? Problem, string Key)>();
-        foreach (var (clause, branchParameters) in branches)
-        {
-            foreach (var row in await QueryAsync($"{filtered} AND {clause} ORDER BY seq DESC LIMIT @limit", MessageRows.Read, cancellationToken, [.. branchParameters]))
-            {
-                found.TryAdd(row.Sequence, row);
-            }
-        }
-
-        return [.. found.Values.OrderByDescending(r => r.Sequence).Take(limit)];
     }
 
     /// <summary>Parameters for an IN list; an empty list becomes NULL, which matches nothing.</summary>

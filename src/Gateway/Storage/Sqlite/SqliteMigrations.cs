@@ -255,5 +255,12 @@ internal static class SqliteMigrations
             CREATE INDEX ix_messages_waiting_relayed ON messages (stage, accepted_at) WHERE direction = 1 AND stage = 2;
             CREATE INDEX ix_messages_waiting_ack ON messages (stage, stage_at) WHERE direction = 1 AND stage = 3;
             """),
+        (17, """
+            -- The list's "overdue only": the open obligations past due, read from a partial index as small as the overdue
+            -- set (a notice is written with none; MarkOverdue adds an entry, closing removes it), so the filter drives from
+            -- that set instead of walking every open obligation. overdue_at leads so that SQLite's planner, which keeps no
+            -- statistics here, seeks it rather than scanning ix_obligations_open.
+            CREATE INDEX ix_obligations_overdue ON obligations (overdue_at, message_id) WHERE closed_at IS NULL AND overdue_at IS NOT NULL;
+            """),
     ];
 }
