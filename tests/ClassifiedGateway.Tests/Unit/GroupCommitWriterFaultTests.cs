@@ -45,23 +45,14 @@ public sealed class GroupCommitWriterFaultTests : IAsyncLifetime
     public async Task A_failing_writer_statement_fails_every_operation_of_the_batch_and_the_next_batch_commits(WriteStep step)
     {
         await StartAsync(_fault);
-        using var gate = new ManualResetEventSlim();
-        using var entered = new SemaphoreSlim(0);
-        var blocker = _writer.ExecuteAsync(s =>
-        {
-            entered.Release();
-            gate.Wait(Deadline);
-            return s.Execute("INSERT INTO t (id) VALUES (0)");
-        }, CancellationToken.None);
-        Assert.True(await entered.WaitAsync(Deadline));
+        using var hold = await WriterHold.StartAsync(_writer, Deadline, s => s.Execute("INSERT INTO t (id) VALUES (0)"));
 
-        // The batch queued behind the blocker: good writes around one that throws (so ROLLBACK TO runs too).
+        // The batch queued behind the held write: good writes around one that throws (so ROLLBACK TO runs too).
         _fault.FailInNextBatch(step);
         var good = Enumerable.Range(1, 20).Select(i => _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (@id)", ("@id", i)), CancellationToken.None)).ToList();
         var bad = _writer.ExecuteAsync<int>(_ => throw new InvalidOperationException("the operation's own failure"), CancellationToken.None);
         var more = Enumerable.Range(21, 20).Select(i => _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (@id)", ("@id", i)), CancellationToken.None)).ToList();
-        gate.Set();
-        await blocker.WaitAsync(Deadline);
+        await hold.Release().WaitAsync(Deadline);
 
         var batch = good.Concat(more).Cast<Task>().Append(bad).ToList();
         var all = Task.WhenAll(batch);
@@ -80,21 +71,12 @@ public sealed class GroupCommitWriterFaultTests : IAsyncLifetime
     {
         _injector = new FaultInjector();
         await StartAsync(_injector);
-        using var gate = new ManualResetEventSlim();
-        using var entered = new SemaphoreSlim(0);
-        var blocker = _writer.ExecuteAsync(s =>
-        {
-            entered.Release();
-            gate.Wait(Deadline);
-            return s.Execute("INSERT INTO t (id) VALUES (0)");
-        }, CancellationToken.None);
-        Assert.True(await entered.WaitAsync(Deadline));
+        using var hold = await WriterHold.StartAsync(_writer, Deadline, s => s.Execute("INSERT INTO t (id) VALUES (0)"));
 
         _injector.Apply("fail abort 1");
         var good = Enumerable.Range(1, 5).Select(i => _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (@id)", ("@id", i)), CancellationToken.None)).ToList();
         var bad = _writer.ExecuteAsync<int>(_ => throw new InvalidOperationException("the operation's own failure"), CancellationToken.None);
-        gate.Set();
-        await blocker.WaitAsync(Deadline);
+        await hold.Release().WaitAsync(Deadline);
         await Task.WhenAll(good).WaitAsync(Deadline);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => bad.WaitAsync(Deadline));

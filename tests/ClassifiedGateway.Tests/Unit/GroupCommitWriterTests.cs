@@ -7,6 +7,7 @@ namespace ClassifiedGateway.Tests.Unit;
 
 public sealed class GroupCommitWriterTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly string _path = Path.Combine(Path.GetTempPath(), "cg-tests", Guid.NewGuid().ToString("N"), "w.db");
     private GroupCommitWriter _writer = null!;
 
@@ -26,19 +27,10 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
     [Fact]
     public async Task Writes_that_arrive_while_one_commits_share_the_next_transaction()
     {
-        using var gate = new ManualResetEventSlim();
-        using var entered = new SemaphoreSlim(0);
-        var blocker = _writer.ExecuteAsync(s =>
-        {
-            entered.Release();
-            gate.Wait(TimeSpan.FromSeconds(30));
-            return s.Execute("INSERT INTO t (id) VALUES (0)");
-        }, CancellationToken.None);
-        Assert.True(await entered.WaitAsync(TimeSpan.FromSeconds(30)));
+        using var hold = await WriterHold.StartAsync(_writer, Deadline, s => s.Execute("INSERT INTO t (id) VALUES (0)"));
         var before = _writer.Committed.Transactions;
         var writes = Enumerable.Range(1, 100).Select(i => _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (@id)", ("@id", i)), CancellationToken.None)).ToList();
-        gate.Set();
-        await blocker;
+        await hold.Release();
         await Task.WhenAll(writes);
 
         // One transaction for the blocked write, one for the hundred queued behind it.
@@ -49,8 +41,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_write_is_rolled_back_alone()
     {
-        using var gate = new ManualResetEventSlim();
-        var blocker = _writer.ExecuteAsync(s => { gate.Wait(TimeSpan.FromSeconds(30)); return 0; }, CancellationToken.None);
+        using var hold = await WriterHold.StartAsync(_writer, Deadline);
         var good1 = _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (1)"), CancellationToken.None);
         var bad = _writer.ExecuteAsync<int>(s =>
         {
@@ -58,8 +49,8 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
             throw new InvalidOperationException("refused");
         }, CancellationToken.None);
         var good3 = _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (3)"), CancellationToken.None);
-        gate.Set();
-        await Task.WhenAll(blocker, good1, good3);
+        await hold.Release();
+        await Task.WhenAll(good1, good3);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
         var ids = await _writer.ExecuteAsync(s =>
@@ -90,15 +81,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_with_a_failing_write_runs_again_isolated_in_one_transaction_and_keeps_each_good_write_once()
     {
-        using var gate = new ManualResetEventSlim();
-        using var entered = new SemaphoreSlim(0);
-        var blocker = _writer.ExecuteAsync(s =>
-        {
-            entered.Release();
-            gate.Wait(TimeSpan.FromSeconds(30));
-            return 0;
-        }, CancellationToken.None);
-        Assert.True(await entered.WaitAsync(TimeSpan.FromSeconds(30)));
+        using var hold = await WriterHold.StartAsync(_writer, Deadline);
         var before = (_writer.Committed.Transactions, _writer.Counters.WriteStatements);
         var runs = new List<bool>();
         var good = Enumerable.Range(1, 10).Select(i => _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (@id)", ("@id", i)), CancellationToken.None)).ToList();
@@ -113,8 +96,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
             throw new InvalidOperationException("refused");
         }, CancellationToken.None);
         var after = Enumerable.Range(11, 10).Select(i => _writer.ExecuteAsync(s => s.Execute("INSERT INTO t (id) VALUES (@id)", ("@id", i)), CancellationToken.None)).ToList();
-        gate.Set();
-        await blocker;
+        await hold.Release();
         await Task.WhenAll(good.Concat(after));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => bad);

@@ -46,15 +46,7 @@ public sealed class WriteScopeAuditTests : IAsyncLifetime
         var dialect = new SqliteDialect(_path);
         _writer = new GroupCommitWriter(dialect.OpenWriter, new StoreSignals(), 256, NullLogger.Instance, faults, dialect);
 
-        using var gate = new ManualResetEventSlim();
-        using var entered = new SemaphoreSlim(0);
-        var blocker = _writer.ExecuteAsync(s =>
-        {
-            entered.Release();
-            gate.Wait(Deadline);
-            return Append(s, "first");
-        }, CancellationToken.None);
-        Assert.True(await entered.WaitAsync(Deadline));
+        using var hold = await WriterHold.StartAsync(_writer, Deadline, s => Append(s, "first"));
 
         // One batch: a kept entry, an operation that appends then throws, an inner savepoint rolled back, a kept entry.
         var kept = _writer.ExecuteAsync(s => Append(s, "kept"), CancellationToken.None);
@@ -71,8 +63,7 @@ public sealed class WriteScopeAuditTests : IAsyncLifetime
             s.Release("inner");
             return Append(s, "after-inner");
         }, CancellationToken.None);
-        gate.Set();
-        await Task.WhenAll(blocker, kept, inner).WaitAsync(Deadline);
+        await Task.WhenAll(hold.Release(), kept, inner).WaitAsync(Deadline);
         await Assert.ThrowsAsync<InvalidOperationException>(() => thrown);
 
         // A batch whose COMMIT fails keeps nothing; the next batch continues from what the database holds.

@@ -103,6 +103,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     /// isolated. True when the batch is answered: committed, or failed by the writer's own statements (open, BEGIN, COMMIT).</returns>
     private bool TryCommitWhole(List<IWriteOp> batch)
     {
+        var none = new Exception?[batch.Count];
         DbTransaction? transaction = null;
         try
         {
@@ -125,7 +126,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
-            FailBatch(batch, new Exception?[batch.Count], e);
+            FailBatch(batch, none, e);
             return true;
         }
         finally
@@ -136,7 +137,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             }
         }
 
-        Answer(batch, new Exception?[batch.Count]);
+        Answer(batch, none);
         return true;
     }
 

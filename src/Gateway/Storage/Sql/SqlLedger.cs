@@ -50,11 +50,12 @@ internal sealed class SqlLedger(WriteScope scope) : ILedger
     public IReadOnlyDictionary<string, IReadOnlyList<LedgerEntry>> ByKeys(IReadOnlyCollection<string> keys)
     {
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        var found = distinct.ToDictionary(k => k, _ => new List<LedgerEntry>(), StringComparer.Ordinal);
         if (distinct.Count == 0)
         {
             return new Dictionary<string, IReadOnlyList<LedgerEntry>>();
         }
+
+        var found = distinct.ToDictionary(k => k, _ => new List<LedgerEntry>(), StringComparer.Ordinal);
 
         var (sql, names) = KeyQueries.GetOrAdd(distinct.Count, static n =>
         {

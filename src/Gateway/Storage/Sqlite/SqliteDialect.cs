@@ -57,10 +57,10 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
     /// per checkpoint instead of once per ~4 MiB of commits (fewer reads of the WAL, writes and fsyncs of the file).</summary>
     private const int CheckpointPages = 8192;
 
-    // temp_store=MEMORY: every operation of a group commit runs in its own savepoint, and SQLite keeps the pages a savepoint
-    // may have to put back in a statement journal; past 64 KiB that journal spills to a temp file, one pwrite per page and
-    // one per page number. Under load that was 78 % of the writer's pwrites (28k in 3 s at 16 streams, 59 MB): in memory it
-    // costs no system call and is gone at RELEASE. Durability is untouched: the WAL and its fsync are the same.
+    // temp_store=MEMORY: SQLite keeps the pages a savepoint (a batch run isolated, see GroupCommitWriter) or a multi-row statement
+    // may have to put back in a statement journal; past 64 KiB that journal spills to a temp file, one pwrite per page and one
+    // per page number. When every operation had its savepoint that was 78 % of the writer's pwrites (28k in 3 s at 16 streams,
+    // 59 MB): in memory it costs no system call. Durability is untouched: the WAL and its fsync are the same.
 
     public DbConnection OpenWriter()
     {
