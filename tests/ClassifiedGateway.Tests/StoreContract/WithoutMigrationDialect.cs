@@ -18,6 +18,8 @@ internal sealed class WithoutMigrationDialect(ISqlDialect inner, int version) : 
 
     public IAsyncDisposable? ListenForChanges(StoreSignals signals, ILogger logger) => inner.ListenForChanges(signals, logger);
 
+    public IAsyncDisposable? KeepStatistics(TimeProvider time, ILogger logger) => inner.KeepStatistics(time, logger);
+
     public string Description => inner.Description;
 
     public IReadOnlyList<(int Version, string Sql)> Migrations => [.. inner.Migrations.Where(m => m.Version != version)];

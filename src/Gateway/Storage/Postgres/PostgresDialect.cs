@@ -52,6 +52,8 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
 
     public IAsyncDisposable? ListenForChanges(StoreSignals signals, ILogger logger) => new PostgresChangeListener(this, signals, logger);
 
+    public IAsyncDisposable? KeepStatistics(TimeProvider time, ILogger logger) => new PostgresStatistics(this, time, logger);
+
     /// <summary>The writer session's backend process: its own notices come back to its own listener and are skipped there.</summary>
     internal int WriterProcessId => Volatile.Read(ref _writerProcessId);
 

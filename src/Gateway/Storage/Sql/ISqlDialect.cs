@@ -25,6 +25,10 @@ internal interface ISqlDialect
     /// null when the engine has no other writer (SQLite). Disposing stops it.</summary>
     IAsyncDisposable? ListenForChanges(StoreSignals signals, ILogger logger);
 
+    /// <summary>Starts keeping the planner's statistics fresh while the tables are young, or null when the engine's planner needs
+    /// none (SQLite plans without them). Disposing stops it.</summary>
+    IAsyncDisposable? KeepStatistics(TimeProvider time, ILogger logger);
+
     /// <summary>Names the database for operators (engine and where), never a password: readiness and logs say which one failed.</summary>
     string Description { get; }
 

@@ -140,9 +140,16 @@ internal sealed partial class SqlGatewayStore
     private static List<(string, string)> Unreadable(IEnumerable<(long Sequence, MessageRecord Record, string? Problem, string Key)> rows) =>
         [.. rows.Where(r => r.Problem is not null).Select(r => (r.Key, r.Problem!))];
 
+    /// <remarks>The page of history rows is taken first, in a subquery the planner cannot merge into the join, and only then
+    /// joined to its messages by key: PostgreSQL's plan for the plain join on young tables (no statistics yet) hashed every
+    /// message and scanned all of history on each call of the live feed.</remarks>
     public async Task<IReadOnlyList<StageEvent>> ReadStageChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
-        await QueryAsync($"{EventSelect} WHERE h.seq > @after ORDER BY h.seq LIMIT @limit", MessageRows.ReadEvent, cancellationToken,
-            ("@after", afterSequence), ("@limit", limit));
+        await QueryAsync("""
+            SELECT h.seq, m.id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind, h.event_kind, m.accepted_at
+            FROM (SELECT seq, message_id, stage, at, detail, refusal_rule, refusal_article, refusal_message, event_kind FROM history
+                  WHERE seq > @after ORDER BY seq LIMIT @limit) h
+            JOIN messages m ON m.key = h.message_id ORDER BY h.seq
+            """, MessageRows.ReadEvent, cancellationToken, ("@after", afterSequence), ("@limit", limit));
 
     public async Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT COALESCE(MAX(seq), 0) FROM history", r => r.GetInt64(0), cancellationToken))[0];

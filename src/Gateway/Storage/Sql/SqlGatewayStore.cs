@@ -62,12 +62,15 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
 
         // After the migrations: the listener's session needs the schema, and a replica that starts later hears from this one.
         _listener ??= _dialect.ListenForChanges(Signals, _logger);
+        _statistics ??= _dialect.KeepStatistics(_time, _logger);
     }
 
     /// <summary>What hears other replicas' commits once the store is initialized (PostgreSQL), or null.</summary>
     internal IAsyncDisposable? ChangeListener => _listener;
 
     private IAsyncDisposable? _listener;
+
+    private IAsyncDisposable? _statistics;
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT COUNT(*) FROM schema_version", r => r.GetInt64(0), cancellationToken)).Count > 0;
@@ -77,6 +80,11 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
         if (_listener is not null)
         {
             await _listener.DisposeAsync();
+        }
+
+        if (_statistics is not null)
+        {
+            await _statistics.DisposeAsync();
         }
 
         await _writer.DisposeAsync();

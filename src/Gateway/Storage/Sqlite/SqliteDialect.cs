@@ -42,6 +42,8 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
 
     public IAsyncDisposable? ListenForChanges(StoreSignals signals, ILogger logger) => null;
 
+    public IAsyncDisposable? KeepStatistics(TimeProvider time, ILogger logger) => null;
+
     /// <summary>SQLITE_FULL (13) and the I/O errors (10, SQLITE_IOERR_*) a full disk causes when the WAL or journal cannot grow.</summary>
     public bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 or 10 };
 

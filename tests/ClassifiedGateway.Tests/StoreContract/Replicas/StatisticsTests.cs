@@ -1,0 +1,78 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Gateway.Domain;
+using ClassifiedGateway.Gateway.Rules;
+using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Storage.Postgres;
+using ClassifiedGateway.Gateway.Storage.Sql;
+using ClassifiedGateway.Tests.Harness;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClassifiedGateway.Tests.StoreContract.Replicas;
+
+/// <summary>A young table is analyzed each time its file doubles, so PostgreSQL drops the plans it made while the table was
+/// empty (a generic plan for a few rows is a sequential scan), by itself on the store's clock and once per doubling.</summary>
+[Trait("Category", "pg-only")]
+public sealed class StatisticsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    [SkippableFact]
+    public async Task A_table_is_analyzed_once_it_has_grown_and_again_only_when_it_has_doubled()
+    {
+        await using var replicas = await PostgresReplicas.StartAsync(1);
+        var statistics = new PostgresStatistics(replicas.Dialects[0], replicas.Time, NullLogger.Instance, run: false);
+
+        Assert.DoesNotContain("messages", await statistics.RefreshAsync(CancellationToken.None));
+        Assert.Equal(0, await RelPagesAsync(replicas, "messages"));
+
+        await SubmitAsync(replicas.Stores[0], "young", 300);
+        var pages = await FilePagesAsync(replicas, "messages");
+        Assert.True(pages >= PostgresStatistics.MinPages, $"300 notices fill only {pages} pages");
+
+        Assert.Contains("messages", await statistics.RefreshAsync(CancellationToken.None));
+        Assert.Equal(pages, await RelPagesAsync(replicas, "messages"));
+        Assert.DoesNotContain("messages", await statistics.RefreshAsync(CancellationToken.None));
+
+        // Grown, but not yet to twice the pages of its last ANALYZE: left alone.
+        await SubmitAsync(replicas.Stores[0], "older", 60);
+        Assert.True(await FilePagesAsync(replicas, "messages") < 2 * pages);
+        Assert.DoesNotContain("messages", await statistics.RefreshAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task The_store_analyzes_its_grown_tables_by_itself_on_its_clock()
+    {
+        await using var replicas = await PostgresReplicas.StartAsync(1);
+        await SubmitAsync(replicas.Stores[0], "clocked", 300);
+        Assert.Equal(0, await RelPagesAsync(replicas, "messages"));
+
+        // The store's own keeper waits on the store's (fake) clock: only moving it on lets it look.
+        await Eventually.TrueAsync(async () =>
+            {
+                replicas.Time.Advance(PostgresStatistics.Interval);
+                return await RelPagesAsync(replicas, "messages") > 0;
+            },
+            Patience, () => "the store never analyzed its messages table");
+    }
+
+    private static async Task SubmitAsync(SqlGatewayStore store, string prefix, int count) =>
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+        {
+            var e = Notices.Envelope($"{prefix}-{i}", Party.Kz, Now, Envelope.NoticeOneofCase.ConsultationRequest);
+            return store.SubmitAsync(new SubmitCommand(e, e.ToByteArray(), NoticeKinds.Of(e).Name, Now, _ => Admission.Admit),
+                CancellationToken.None);
+        }));
+
+    private static async Task<long> RelPagesAsync(PostgresReplicas replicas, string table) =>
+        Convert.ToInt64(await replicas.ExecuteAsync(
+            "SELECT relpages FROM pg_class WHERE relname = @t AND relnamespace = @s::regnamespace", ("@t", table), ("@s", replicas.Schema)),
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<long> FilePagesAsync(PostgresReplicas replicas, string table) =>
+        Convert.ToInt64(await replicas.ExecuteAsync(
+            "SELECT pg_relation_size(format('%I.%I', @s::text, @t::text)::regclass) / current_setting('block_size')::bigint",
+            ("@t", table), ("@s", replicas.Schema)),
+            System.Globalization.CultureInfo.InvariantCulture);
+}
