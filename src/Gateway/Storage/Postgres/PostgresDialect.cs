@@ -33,6 +33,15 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
         Description = Describe(builder);
     }
 
+    /// <summary>Whether a host named is a unix socket's folder (Npgsql: a path, or "@" for the abstract namespace), where TCP
+    /// options cannot be set (Npgsql fails the connection).</summary>
+    internal static bool NamesUnixSocket(string? hosts) =>
+        !string.IsNullOrWhiteSpace(hosts)
+        && hosts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(h => h[0] is '/' or '@');
+
+    internal const int KeepAliveIdleSeconds = 10;
+    internal const int KeepAliveIntervalSeconds = 5;
+
     /// <summary>Statements Npgsql keeps prepared per session: above the store's distinct texts, so none is evicted in turn.</summary>
     internal const int AutoPreparedStatements = 200;
 
@@ -61,9 +70,19 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
 
     /// <summary>A source of long-lived sessions of their own (the relay lease, the change listener): unpooled, so a session
     /// that ends takes its advisory lock or LISTEN with it; TCP keepalives on, so a server that vanished is noticed.</summary>
+    /// <remarks>The keepalive's own timing, not the operating system's (Linux: first probe after 2 h): a standby waits inside
+    /// <c>pg_advisory_lock</c> with no statement of its own to fail, so over a link that died silently it would wait that long
+    /// before it could take the lease. First probe after <see cref="KeepAliveIdleSeconds"/> s of silence, then every
+    /// <see cref="KeepAliveIntervalSeconds"/> s: with Linux's 9 probes a dead link is noticed within about a minute. An
+    /// operator's own "Tcp Keepalive Time" in the connection string wins. Not on a unix socket (no TCP there).</remarks>
     internal NpgsqlDataSource CreateSessionSource(string purpose)
     {
         var builder = new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false, TcpKeepAlive = true };
+        if (builder.TcpKeepAliveTime == 0 && !NamesUnixSocket(builder.Host))
+        {
+            (builder.TcpKeepAliveTime, builder.TcpKeepAliveInterval) = (KeepAliveIdleSeconds, KeepAliveIntervalSeconds);
+        }
+
         builder.ApplicationName = $"{builder.ApplicationName} {purpose}";
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
