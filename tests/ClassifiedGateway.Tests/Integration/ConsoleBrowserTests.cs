@@ -202,8 +202,9 @@ public sealed class ConsoleBrowserTests
     private static async Task Search(IPage page, string term)
     {
         await page.FillAsync("[data-testid=search]", term);
-        await page.ClickAsync("#filters button[type=submit]");
-        await page.WaitForResponseAsync(r => r.Url.Contains("/api/messages?", StringComparison.Ordinal) || r.Url.EndsWith("/api/messages", StringComparison.Ordinal));
+        // Waiting starts before the click: a response that came back before the wait began was missed (CI timed out once).
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#filters button[type=submit]"),
+            r => r.Url.Contains("/api/messages?", StringComparison.Ordinal) || r.Url.EndsWith("/api/messages", StringComparison.Ordinal));
     }
 
     /// <summary>No sentence left in English: nothing marked untranslated, and none of the English the node or the page writes.</summary>
