@@ -12,7 +12,8 @@ namespace ClassifiedGateway.Gateway.Storage.Postgres;
 /// of growth; an ANALYZE here invalidates those plans within <see cref="Interval"/>. Doubling keeps the count logarithmic
 /// (17 ANALYZEs from 8 pages to a million, 8 GB), pages rather than row counts make the check exact and
 /// immediate (no statistics collector lag), and a table that only churns (the outbox) does not grow its file.
-/// SKIP_LOCKED: a replica already analyzing a table is not waited for.
+/// SKIP_LOCKED: a replica already analyzing a table is not waited for. Only tables the node's role owns (or is a member of
+/// the owner of): on another's table ANALYZE only warns and changes nothing, so it would be tried again every time.
 /// </remarks>
 internal sealed partial class PostgresStatistics : IAsyncDisposable
 {
@@ -24,7 +25,7 @@ internal sealed partial class PostgresStatistics : IAsyncDisposable
 
     internal static readonly string GrownSql = $"""
         SELECT format('%I', c.relname) FROM pg_class c
-        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND pg_has_role(c.relowner, 'USAGE')
           AND pg_relation_size(c.oid) / current_setting('block_size')::bigint >= GREATEST({MinPages}, 2 * GREATEST(c.relpages, 0))
         ORDER BY c.relname
         """;
@@ -87,8 +88,8 @@ internal sealed partial class PostgresStatistics : IAsyncDisposable
             }
             catch (Exception e)
             {
-                // The database down or refusing (not the tables' owner): the writer and readers report that themselves; this
-                // says it once per spell and keeps looking.
+                // The database down or refusing: the writer and readers report that themselves; this says it once per spell
+                // and keeps looking.
                 if (!_failing)
                 {
                     LogRefreshFailed(_logger, _dialect.Description, e is PostgresException p ? p.SqlState : e.GetType().Name);
