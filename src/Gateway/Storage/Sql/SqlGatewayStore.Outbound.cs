@@ -214,14 +214,15 @@ internal sealed partial class SqlGatewayStore
     /// query, PostgreSQL's plan for a young table (no statistics yet) walked every message of the sender body by
     /// ix_messages_sender_body, a millisecond per notice growing with the table. The key's unique index is now the only
     /// index the statement can use.</remarks>
+    internal const string ExistingSql = """
+        SELECT digest, stage, accepted_at, refusal_rule, refusal_article, refusal_message, refusal_fields, receipt, sender_party,
+               sender_body
+        FROM messages WHERE key IN (@key, @id)
+        """;
+
     private static ExistingMessage? FindExisting(WriteScope scope, Envelope e)
     {
-        using var r = scope.Reader("""
-            SELECT digest, stage, accepted_at, refusal_rule, refusal_article, refusal_message, refusal_fields, receipt, sender_party,
-                   sender_body
-            FROM messages WHERE key IN (@key, @id)
-            """,
-            ("@key", MessageKeys.Of(e)), ("@id", e.Id));
+        using var r = scope.Reader(ExistingSql, ("@key", MessageKeys.Of(e)), ("@id", e.Id));
         while (r.Read())
         {
             if (r.GetInt32(8) == (int)e.SenderParty && r.GetString(9) == e.SenderBody)
