@@ -6,7 +6,8 @@ namespace ClassifiedGateway.Gateway.Monitoring;
 
 /// <summary>Exports admission control's state, read at scrape time: submits waiting for the writer, submits refused as overload
 /// since start, and the recent time from admission to commit; the relay backlog against its bound and what pacing held or refused.</summary>
-internal sealed class AdmissionMetrics(GatewayMetrics metrics, AdmissionGate gate, RelayBacklogGate backlog, IOptions<AdmissionOptions> options)
+internal sealed class AdmissionMetrics(
+    GatewayMetrics metrics, AdmissionGate gate, RelayBacklogGate backlog, Routing.Streaming.StreamSlots slots, IOptions<AdmissionOptions> options)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -16,6 +17,10 @@ internal sealed class AdmissionMetrics(GatewayMetrics metrics, AdmissionGate gat
             () => [new(gate.Refused)]);
         metrics.Observe("gateway_admission_write_latency_seconds", "Smoothed time from admitting a submit to its commit.",
             () => [new(gate.RecentLatency.TotalSeconds)]);
+        metrics.Observe("gateway_stream_items_in_flight", "Items read from submit streams (all together) and not yet durable or refused.",
+            () => [new(slots.InUse)]);
+        metrics.Observe("gateway_stream_items_in_flight_bound", "The node's bound on them (Gateway:Limits:StreamInFlightTotal).",
+            () => [new(slots.Capacity)]);
         metrics.Observe("gateway_admission_relay_backlog", "Outbox entries not yet receipted by the other node, as last counted while the link was up.",
             () => [new(backlog.Backlog)]);
         metrics.Observe("gateway_admission_relay_backlog_bound", "The relay backlog above which submits are paced while the link is up (0: off).",

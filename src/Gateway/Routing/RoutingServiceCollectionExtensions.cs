@@ -18,6 +18,7 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton<Overload.RelayBacklogGate>();
         services.AddHostedService<Overload.RelayBacklogSampler>();
         services.AddSingleton<SubmitProcessor>();
+        services.AddSingleton<Streaming.StreamSlots>();
         services.AddSingleton<Streaming.SubmitStreamer>();
         services.AddSingleton<Acknowledger>();
         services.AddSingleton<Streaming.AcknowledgingSubscription>();

@@ -17,7 +17,8 @@ namespace ClassifiedGateway.Gateway.Routing.Streaming;
 /// client back. While the relay backlog is paced (<see cref="RelayBacklogGate"/>) it stops reading the same way, with no error,
 /// until the episode ends. A refused item is an outcome with the unary call's status; only a broken or cancelled stream ends the call.</remarks>
 internal sealed partial class SubmitStreamer(
-    SubmitProcessor submit, RequestValidator validator, StreamItemLimiter items, RelayBacklogGate backlog, IOptions<LimitsOptions> limits, ILogger<SubmitStreamer> logger)
+    SubmitProcessor submit, RequestValidator validator, StreamItemLimiter items, StreamSlots slots, RelayBacklogGate backlog, IOptions<LimitsOptions> limits,
+    ILogger<SubmitStreamer> logger)
 {
     public async Task RunAsync(
         IAsyncStreamReader<SubmitStreamRequest> requests, IServerStreamWriter<SubmitStreamResponse> responses, CallerIdentity caller,
@@ -60,7 +61,7 @@ internal sealed partial class SubmitStreamer(
                 await items.WaitAsync(caller.Uri, 1, cancellationToken);
                 var envelope = requests.Current.Envelope;
                 var messageId = SafeText.Bounded(envelope?.Id ?? "", Validation.EnvelopeValidator.MaxIdLength);
-                await answers.WriteAsync((item, messageId, await StartAsync(envelope, caller, cancellationToken)), cancellationToken);
+                await answers.WriteAsync((item, messageId, await StartHoldingAsync(envelope, caller, cancellationToken)), cancellationToken);
             }
 
             answers.TryComplete();
@@ -77,6 +78,25 @@ internal sealed partial class SubmitStreamer(
     {
         await backlog.WaitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Takes one of the node's stream slots (<see cref="StreamSlots"/>), starts the item, and gives the slot back once
+    /// its outcome is known.</summary>
+    private async Task<Task<SubmitOutcome>> StartHoldingAsync(Envelope? envelope, CallerIdentity caller, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken);
+        Task<SubmitOutcome> started;
+        try
+        {
+            started = await StartAsync(envelope, caller, cancellationToken);
+        }
+        catch
+        {
+            slots.Release();
+            throw;
+        }
+
+        return slots.HoldUntilDoneAsync(started);
     }
 
     /// <summary>Starts one item exactly as a unary Submit runs: the request validator the marshaller applies, then the processor.</summary>
