@@ -35,7 +35,6 @@ internal sealed partial class PostgresStatistics : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
-    private bool _failing;
 
     public PostgresStatistics(PostgresDialect dialect, TimeProvider time, ILogger logger, bool run = true)
     {
@@ -74,13 +73,14 @@ internal sealed partial class PostgresStatistics : IAsyncDisposable
     private async Task RunAsync()
     {
         var stop = _stopping.Token;
+        var failing = false;
         while (!stop.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(Interval, _time, stop);
                 await RefreshAsync(stop);
-                _failing = false;
+                failing = false;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -90,10 +90,10 @@ internal sealed partial class PostgresStatistics : IAsyncDisposable
             {
                 // The database down or refusing: the writer and readers report that themselves; this says it once per spell
                 // and keeps looking.
-                if (!_failing)
+                if (!failing)
                 {
                     LogRefreshFailed(_logger, _dialect.Description, e is PostgresException p ? p.SqlState : e.GetType().Name);
-                    _failing = true;
+                    failing = true;
                 }
             }
         }

@@ -7,10 +7,11 @@ namespace ClassifiedGateway.Gateway.Storage.Sql;
 /// <summary>Read-only queries for the Party's systems and for operators.</summary>
 internal sealed partial class SqlGatewayStore
 {
-    private const string EventSelect = """
-        SELECT h.seq, m.id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind, h.event_kind, m.accepted_at
-        FROM history h JOIN messages m ON m.key = h.message_id
-        """;
+    /// <summary>A stage event's columns (<see cref="MessageRows.ReadEvent"/>), from history <c>h</c> joined to messages <c>m</c>.</summary>
+    private const string EventColumns =
+        "h.seq, m.id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind, h.event_kind, m.accepted_at";
+
+    private const string EventSelect = $"SELECT {EventColumns} FROM history h JOIN messages m ON m.key = h.message_id";
 
     public async Task<IReadOnlyList<FoundMessage>> FindMessagesAsync(MessageRef reference, CancellationToken cancellationToken)
     {
@@ -144,8 +145,8 @@ internal sealed partial class SqlGatewayStore
     /// joined to its messages by key: PostgreSQL's plan for the plain join on young tables (no statistics yet) hashed every
     /// message and scanned all of history on each call of the live feed.</remarks>
     public async Task<IReadOnlyList<StageEvent>> ReadStageChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
-        await QueryAsync("""
-            SELECT h.seq, m.id, h.stage, h.at, h.detail, h.refusal_rule, h.refusal_article, h.refusal_message, m.direction, m.kind, h.event_kind, m.accepted_at
+        await QueryAsync($"""
+            SELECT {EventColumns}
             FROM (SELECT seq, message_id, stage, at, detail, refusal_rule, refusal_article, refusal_message, event_kind FROM history
                   WHERE seq > @after ORDER BY seq LIMIT @limit) h
             JOIN messages m ON m.key = h.message_id ORDER BY h.seq

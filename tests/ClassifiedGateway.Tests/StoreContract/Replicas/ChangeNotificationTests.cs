@@ -31,8 +31,7 @@ public sealed class ChangeNotificationTests
         Assert.False(outbox.IsCompleted);
 
         var submitted = Notices.Envelope("heard-2", Party.Kz, Now, Envelope.NoticeOneofCase.ConsultationRequest);
-        await a.SubmitAsync(new SubmitCommand(submitted, submitted.ToByteArray(), NoticeKinds.Of(submitted).Name, Now, _ => Admission.Admit),
-            CancellationToken.None);
+        await a.SubmitAdmittedAsync(submitted, Now);
         await outbox.WaitAsync(Patience);
         Assert.Single(await b.ReadInboxAsync(0, null, 10, CancellationToken.None));
     }

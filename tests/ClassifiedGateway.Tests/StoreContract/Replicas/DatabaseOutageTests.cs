@@ -67,9 +67,6 @@ public sealed class DatabaseOutageTests
         Assert.Equal(["before-outage", "after-outage"], (await store.ReadOutboxAsync(10, CancellationToken.None)).Select(o => o.MessageId));
     }
 
-    private static Task<SubmitOutcome> SubmitAsync(SqlGatewayStore store, string id)
-    {
-        var e = Notices.Envelope(id, Party.Kz, Now, Envelope.NoticeOneofCase.ConsultationRequest);
-        return store.SubmitAsync(new SubmitCommand(e, e.ToByteArray(), NoticeKinds.Of(e).Name, Now, _ => Admission.Admit), CancellationToken.None);
-    }
+    private static Task<SubmitOutcome> SubmitAsync(SqlGatewayStore store, string id) =>
+        store.SubmitAdmittedAsync(Notices.Envelope(id, Party.Kz, Now, Envelope.NoticeOneofCase.ConsultationRequest), Now);
 }

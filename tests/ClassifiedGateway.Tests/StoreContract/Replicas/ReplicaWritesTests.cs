@@ -38,7 +38,7 @@ public sealed class ReplicaWritesTests
             var store = caller % 2 == 0 ? a : b;
             for (var i = 0; i < 30; i++)
             {
-                await Submit(store, Notices.Envelope($"rep-{caller}-{i}", Party.Kz, Now, Envelope.NoticeOneofCase.ConsultationRequest));
+                await store.SubmitAdmittedAsync(Notices.Envelope($"rep-{caller}-{i}", Party.Kz, Now, Envelope.NoticeOneofCase.ConsultationRequest), Now);
                 if (i % 10 == 0)
                 {
                     await store.CheckpointAuditAsync(sign, Now, CancellationToken.None);
@@ -88,7 +88,7 @@ public sealed class ReplicaWritesTests
         for (var i = 0; i < 25; i++)
         {
             var e = Notices.Envelope($"twice-{i}", Party.Kz, Now, Envelope.NoticeOneofCase.ConsultationRequest);
-            var outcomes = await Task.WhenAll(Submit(a, e), Submit(b, e));
+            var outcomes = await Task.WhenAll(a.SubmitAdmittedAsync(e, Now), b.SubmitAdmittedAsync(e, Now));
 
             Assert.Single(outcomes, o => !o.Duplicate);
             Assert.Single(outcomes, o => o.Duplicate);
@@ -98,9 +98,6 @@ public sealed class ReplicaWritesTests
         Assert.Equal(25L, await a.OutboxDepthAsync(CancellationToken.None));
         Assert.Equal(25L, Convert.ToInt64(await replicas.ExecuteAsync($"SELECT COUNT(*) FROM {replicas.Schema}.messages")));
     }
-
-    private static Task<SubmitOutcome> Submit(SqlGatewayStore store, Envelope e) =>
-        store.SubmitAsync(new SubmitCommand(e, e.ToByteArray(), NoticeKinds.Of(e).Name, Now, _ => Admission.Admit), CancellationToken.None);
 
     /// <summary>Pages by "after the last one seen" until <paramref name="stop"/> and then once more to the end; returns every position seen.</summary>
     private static async Task<List<long>> PageAsync(SqlGatewayStore signalled, Func<long, CancellationToken, Task<List<long>>> page, CancellationToken stop)

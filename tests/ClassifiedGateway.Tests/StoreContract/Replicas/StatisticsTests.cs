@@ -64,11 +64,11 @@ public sealed class StatisticsTests
     public async Task A_plan_kept_from_when_the_table_was_young_is_replaced_once_the_grown_table_is_analyzed()
     {
         await using var replicas = await PostgresReplicas.StartAsync(1);
+        await AutovacuumOffAsync(replicas);
+        await SubmitAsync(replicas.Stores[0], "first", 20);
 
         // The plan a prepared statement keeps after its fifth run is generic (made without the parameters' values), and it
         // stays until the table's statistics change: here made while messages holds a few rows, where reading it whole is cheapest.
-        await AutovacuumOffAsync(replicas);
-        await SubmitAsync(replicas.Stores[0], "first", 20);
         await using var session = new NpgsqlConnection(replicas.ConnectionString);
         await session.OpenAsync();
         var sql = SqlGatewayStore.ExistingSql.Replace("@key", "$1", StringComparison.Ordinal).Replace("@id", "$2", StringComparison.Ordinal);
@@ -104,11 +104,7 @@ public sealed class StatisticsTests
 
     private static async Task SubmitAsync(SqlGatewayStore store, string prefix, int count) =>
         await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
-        {
-            var e = Notices.Envelope($"{prefix}-{i}", Party.Kz, Now, Envelope.NoticeOneofCase.ConsultationRequest);
-            return store.SubmitAsync(new SubmitCommand(e, e.ToByteArray(), NoticeKinds.Of(e).Name, Now, _ => Admission.Admit),
-                CancellationToken.None);
-        }));
+            store.SubmitAdmittedAsync(Notices.Envelope($"{prefix}-{i}", Party.Kz, Now, Envelope.NoticeOneofCase.ConsultationRequest), Now)));
 
     /// <summary>Only the keeper may analyze messages during a test (autovacuum could otherwise do it at any moment).</summary>
     private static async Task AutovacuumOffAsync(PostgresReplicas replicas) =>
