@@ -11,15 +11,14 @@ internal static class E2eBenchmark
     {
         var options = E2eOptions.Parse(args);
         var mode = LoadModes.Create(options.Mode);
-        // PostgreSQL: the nodes do not fsync (the server's WAL syncs are counted instead), and strace on a node that awaits
-        // a round trip per statement stopped it on its futex calls too, doubling its CPU per notice (docs/performance.md).
+        // PostgreSQL: the nodes do not fsync (the server's WAL syncs are counted instead).
         var traceFsyncs = options.Fsyncs && options.Engine != "postgres" && FsyncTrace.Available();
         var engine = options.Engine == "postgres"
             ? $"PostgreSQL, {options.Replicas} replica(s) per Party (callers spread over KZ's; server costs: its processes' CPU and WAL syncs)"
             : "SQLite, one node per Party";
         Console.WriteLine($"e2e --mode {options.Mode}, {engine}: {BenchmarkNotice.Size}-byte notices KZ → TM for {options.Duration.TotalSeconds:0} s " +
             $"(at most {options.MaxNotices} per run), {options.Runs} run(s) per level, {Environment.ProcessorCount} cores; " +
-            $"fsyncs {(traceFsyncs ? "counted with strace" : "not counted (strace unavailable, --fsyncs off or PostgreSQL)")}");
+            $"fsyncs {(traceFsyncs ? "counted with perf's syscall tracepoints" : "not counted (perf unavailable, --fsyncs off or PostgreSQL)")}");
         E2eTable.Header();
         var failed = 0;
         var medians = new List<E2eResult>();

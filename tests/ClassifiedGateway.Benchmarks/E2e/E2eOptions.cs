@@ -38,7 +38,7 @@ internal sealed record E2eOptions
     /// <summary>Acknowledgements the receiving system keeps in flight.</summary>
     public int Ackers { get; init; } = 64;
 
-    /// <summary>Count the nodes' fsyncs with strace (auto: when strace is installed and may trace, SQLite only).</summary>
+    /// <summary>Count the nodes' fsyncs with perf (auto: when perf is installed and may count syscall tracepoints, SQLite only).</summary>
     public bool Fsyncs { get; init; } = true;
 
     /// <summary>Environment variables the nodes are started with (runtime settings under study).</summary>

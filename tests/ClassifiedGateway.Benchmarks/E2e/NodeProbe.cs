@@ -3,11 +3,11 @@ using ClassifiedGateway.Tests.Harness;
 
 namespace ClassifiedGateway.Benchmarks.E2e;
 
-/// <summary>Reads one node's costs from outside: CPU time and peak RSS from /proc, fsync calls from the strace log the
+/// <summary>Reads one node's costs from outside: CPU time and peak RSS from /proc, fsync calls from the perf log the
 /// node runs under (see <see cref="FsyncTrace"/>), SQL statements and commits from its /metrics.</summary>
 internal sealed class NodeProbe(NodeProcess node, FsyncTrace? fsyncs)
 {
-    /// <summary>The gateway's own process id: the started one, or strace's child when the node runs under strace.</summary>
+    /// <summary>The gateway's own process id: the started one, or perf's child when the node runs under perf.</summary>
     public int Pid { get; } = fsyncs is null ? node.ProcessId : FsyncTrace.ChildOf(node.ProcessId);
 
     public async Task<NodeSnapshot> SnapshotAsync()
