@@ -6,6 +6,7 @@ using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Routing;
 using ClassifiedGateway.Gateway.Rules;
 using ClassifiedGateway.Gateway.Security;
+using ClassifiedGateway.Gateway.Services;
 using ClassifiedGateway.Gateway.Storage;
 using ClassifiedGateway.Gateway.Storage.Faults;
 using ClassifiedGateway.Gateway.Time;
@@ -43,6 +44,8 @@ public static class GatewayServiceCollectionExtensions
             grpc.MaxReceiveMessageSize = limits.Value.MaxMessageBytes;
             grpc.MaxSendMessageSize = limits.Value.MaxMessageBytes * 4;
         });
+        services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions<PeerRelayGrpcService>>().Configure<IOptions<LimitsOptions>>((grpc, limits) =>
+            grpc.MaxReceiveMessageSize = limits.Value.MaxPeerMessageBytes);
 
         // Last: it replaces the gRPC method provider that every AddGrpc* call above registers.
         services.AddGatewayWireGuard();

@@ -118,7 +118,7 @@ internal sealed partial class OutboxRelay
                 continue;
             }
 
-            List<OutboxEntry> run = [.. entries.TakeWhile(e => e.Type == entries[0].Type)];
+            var run = RelayRuns.Take(entries, options.BatchSize, limits.Value.MaxMessageBytes);
             var request = new RelayStreamRequest { Batch = ++batch };
             if (run[0].Type == OutboxEntryType.Notice)
             {

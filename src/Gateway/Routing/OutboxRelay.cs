@@ -18,7 +18,7 @@ namespace ClassifiedGateway.Gateway.Routing;
 /// means it is sent again, and the peer's dedup by id answers the retry with the same receipt.</remarks>
 internal sealed partial class OutboxRelay(
     IGatewayStore store, PeerLink peer, NodeKeys keys, TimeProvider time, IOptions<RelayOptions> relayOptions, IOptions<GatewayOptions> gatewayOptions,
-    PeerLinkState link, IRelayLease lease, RelayBacklogGate backlog, ILogger<OutboxRelay> logger) : BackgroundService
+    IOptions<LimitsOptions> limits, PeerLinkState link, IRelayLease lease, RelayBacklogGate backlog, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly CircuitBreakerManualControl _circuitControl = new();
@@ -82,7 +82,7 @@ internal sealed partial class OutboxRelay(
                 }
 
                 // While an entry is suspected of being refused for good, it goes alone, so the refusal is its own.
-                run = [.. entries.TakeWhile(e => e.Type == entries[0].Type).Take(_suspect is null ? int.MaxValue : 1)];
+                run = RelayRuns.Take(entries, _suspect is null ? options.BatchSize : 1, limits.Value.MaxMessageBytes);
                 await pipeline.ExecuteAsync(async ct =>
                 {
                     try

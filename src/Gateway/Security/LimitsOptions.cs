@@ -12,6 +12,13 @@ public sealed class LimitsOptions
     [Range(4096, 64 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 256 * 1024;
 
+    /// <summary>What the other node's relay messages may carry beyond <see cref="MaxMessageBytes"/>: the relay wraps each notice
+    /// (sequence, time, signature or batch proof), so one notice submitted at the limit is a relay message a little above it.</summary>
+    public const int PeerFrameAllowance = 16 * 1024;
+
+    /// <summary>Largest message the peer service takes from the other node.</summary>
+    public int MaxPeerMessageBytes => MaxMessageBytes + PeerFrameAllowance;
+
     /// <summary>Concurrent HTTP/2 streams per connection.</summary>
     /// <value>Default 100.</value>
     [Range(1, 10_000)]

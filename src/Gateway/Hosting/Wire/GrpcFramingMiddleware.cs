@@ -1,3 +1,4 @@
+using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Security;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
@@ -26,7 +27,9 @@ internal sealed class GrpcFramingMiddleware(RequestDelegate next, IOptions<Limit
         }
 
         var single = grpc.Method.Type is MethodType.Unary or MethodType.ServerStreaming;
-        var rules = new FrameRules(single, limits.Value.MaxMessageBytes, context.Request.Headers["grpc-encoding"].FirstOrDefault());
+        // The other node's relay messages wrap what a submit carried, so they may be a little larger (LimitsOptions.PeerFrameAllowance).
+        var max = grpc.Method.ServiceName == PeerRelayService.Descriptor.FullName ? limits.Value.MaxPeerMessageBytes : limits.Value.MaxMessageBytes;
+        var rules = new FrameRules(single, max, context.Request.Headers["grpc-encoding"].FirstOrDefault());
         context.Features.Set<IRequestBodyPipeFeature>(new FramedBody(new FramingPipeReader(context.Request.BodyReader, rules)));
         return next(context);
     }
