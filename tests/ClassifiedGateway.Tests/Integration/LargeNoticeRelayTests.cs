@@ -16,14 +16,7 @@ public sealed class LargeNoticeRelayTests
         var sent = new Dictionary<string, Envelope>();
         foreach (var (id, bytes) in new[] { ("large-1", 100_000), ("large-2", 100_000), ("large-3", 100_000), ("at-limit", BadInputCases.MaxMessageBytes - 1_500) })
         {
-            // Texts are bounded, lists are not: a visit request with many topics is as large as a submit may be.
-            var envelope = Notices.Envelope(id, Party.Kz, now, Envelope.NoticeOneofCase.VisitRequest);
-            envelope.VisitRequest.Topics.Clear();
-            while (envelope.CalculateSize() < bytes)
-            {
-                envelope.VisitRequest.Topics.Add(new DiscussionTopic { Subject = $"{id} topic {envelope.VisitRequest.Topics.Count} " + new string('t', 980), Level = ClassificationLevel.Secret });
-            }
-
+            var envelope = Large(id, now, bytes);
             var request = new SubmitRequest { Envelope = envelope };
             Assert.InRange(request.CalculateSize(), bytes, BadInputCases.MaxMessageBytes);
             await pair.KzNode.Party.SubmitAsync(request);
@@ -42,5 +35,19 @@ public sealed class LargeNoticeRelayTests
         }
 
         Assert.Equal(["large-1", "large-2", "large-3", "at-limit"], await Submitter.IdsInStoreOrderAsync(pair.TmNode, Direction.Inbound));
+    }
+
+    /// <summary>A visit request of about <paramref name="bytes"/>: texts are bounded, lists are not, so many topics make it as
+    /// large as a submit may be.</summary>
+    private static Envelope Large(string id, DateTimeOffset now, int bytes)
+    {
+        var envelope = Notices.Envelope(id, Party.Kz, now, Envelope.NoticeOneofCase.VisitRequest);
+        envelope.VisitRequest.Topics.Clear();
+        while (envelope.CalculateSize() < bytes)
+        {
+            envelope.VisitRequest.Topics.Add(new DiscussionTopic { Subject = $"{id} topic {envelope.VisitRequest.Topics.Count} " + new string('t', 980), Level = ClassificationLevel.Secret });
+        }
+
+        return envelope;
     }
 }
