@@ -129,6 +129,8 @@ internal sealed partial class OutboxRelay
                 request.Reports = ReportsRequest(run, batchSigned: true);
             }
 
+            // The other node paces its own submits on this too; when it has nothing to send us, this is how it hears ours drain.
+            request.Backlog = (ulong)Math.Max(0, await store.OutboxDepthAsync(cancellationToken));
             state.Sent(new InFlight(batch, run, time.GetUtcNow()));
             Interlocked.Increment(ref _batchesInFlight);
             await requests.WriteAsync(request, cancellationToken);

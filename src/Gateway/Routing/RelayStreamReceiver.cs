@@ -57,6 +57,12 @@ internal sealed partial class RelayStreamReceiver(
                     RelayStreamRequest.BodyOneofCase.Reports => await ReportsAsync(request, caller, cancellationToken),
                     _ => throw new InvalidRequestException([new FieldViolation("body", "notices or reports is required")]),
                 };
+                if (request.HasBacklog)
+                {
+                    // A batch from the other node, checked: its backlog as it sent it (fresher than its last answer to us).
+                    backlog.PeerReported(request.Backlog);
+                }
+
                 await queue.WriteAsync(item, cancellationToken);
             }
 

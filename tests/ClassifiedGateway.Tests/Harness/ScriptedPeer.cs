@@ -135,12 +135,17 @@ internal sealed class StreamingScriptedPeerService(X509Certificate2 tmNode, Func
     /// <summary>The peer's shutdown, which ends an open stream (else stopping waits for the sender to close it).</summary>
     public CancellationToken Stopping { get; set; }
 
+    /// <summary>Each batch read on a stream: how many entries it carried and the backlog the sender said it had (null: none said).</summary>
+    public ConcurrentQueue<(int Entries, ulong? Backlog)> StreamBacklogs { get; } = new();
+
     public override async Task RelayStream(IAsyncStreamReader<RelayStreamRequest> requestStream, IServerStreamWriter<RelayStreamResponse> responseStream, ServerCallContext context)
     {
         using var call = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, Stopping);
         while (await requestStream.MoveNext(call.Token))
         {
             var request = requestStream.Current;
+            var entries = request.BodyCase == RelayStreamRequest.BodyOneofCase.Notices ? request.Notices.Notices.Count : request.Reports.Reports.Count;
+            StreamBacklogs.Enqueue((entries, request.HasBacklog ? request.Backlog : null));
             var response = new RelayStreamResponse { Batch = request.Batch };
             if (request.BodyCase == RelayStreamRequest.BodyOneofCase.Notices)
             {

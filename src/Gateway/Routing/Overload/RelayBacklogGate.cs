@@ -6,7 +6,8 @@ namespace ClassifiedGateway.Gateway.Routing.Overload;
 
 /// <summary>Paces new submits while the relay to the other node is behind: above <see cref="AdmissionOptions.MaxRelayBacklog"/>
 /// outbox entries (counted by <see cref="RelayBacklogSampler"/> while the link is up, plus the other node's own backlog as it
-/// reports it in its relay answers: the status reports it owes back for notices already relayed) an episode begins; it ends at
+/// reports it in its relay answers and with each batch it sends on its own relay stream: the status reports it owes back for
+/// notices already relayed) an episode begins; it ends at
 /// <see cref="AdmissionOptions.ResumeRelayBacklog"/> or at once when the bound stops applying (link down, lease lost).</summary>
 /// <remarks>A submit stream waits (<see cref="WaitAsync"/>) and so stops reading; a unary Submit is refused
 /// (<see cref="EnsureAdmitted"/>). One warning when an episode begins and one line when it ends, never one per submit.</remarks>
@@ -44,7 +45,7 @@ internal sealed partial class RelayBacklogGate(IOptions<AdmissionOptions> option
     /// count is not recent (the bound did not apply here, so nothing was counted).</summary>
     public long OwnBacklog => IsFresh(Interlocked.Read(ref _ownAt)) ? Interlocked.Read(ref _own) : 0;
 
-    /// <summary>The other node's backlog, from one of its relay answers.</summary>
+    /// <summary>The other node's backlog, from one of its relay answers or from a batch it sent (the latest wins).</summary>
     public void PeerReported(ulong backlog)
     {
         Interlocked.Exchange(ref _peer, (long)Math.Min(backlog, long.MaxValue / 2));

@@ -1,0 +1,62 @@
+using ClassifiedGateway.Contracts.V1;
+using ClassifiedGateway.Tests.Harness;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace ClassifiedGateway.Tests.Integration.Streaming;
+
+/// <summary>Each batch on the relay stream carries the sender's own relay backlog, and the receiving node paces its submits on
+/// it. Before, a node heard of the other's backlog only in the answers to its own batches: once it had paced its submits and
+/// drained its outbox it sent nothing, heard nothing, and kept pacing on a stale count for up to 2 s while both nodes idled
+/// (streaming 16 in the e2e benchmark: 1,723 acked/s, CPU idle swinging to 80 %).</summary>
+public sealed class PeerBacklogReportTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task The_relay_stream_tells_the_other_node_how_many_entries_wait_with_each_batch()
+    {
+        var pair = NodePair.Create();
+        await using var _ = pair;
+        await pair.StartKzAsync();
+        await using var peer = await ScriptedPeer.StartAsync(pair.TmSettings, pair.KzSettings, (_, _) => null, stream: true);
+        var ids = Enumerable.Range(0, 5).Select(i => $"backlog-{i}").ToList();
+        await StoreFaults.SubmitInOrderAsync(pair.KzNode, ids, TimeProvider.System.GetUtcNow());
+
+        await Eventually.TrueAsync(async () => await Submitter.CountAsync(pair.KzNode, Stage.Relayed, Direction.Outbound) == ids.Count, Patience, pair.Logs);
+
+        var batches = ((StreamingScriptedPeerService)peer.Service).StreamBacklogs.ToList();
+        Assert.NotEmpty(batches);
+        // Read just before sending: at least the batch itself waits (an entry leaves the outbox only when its receipt is recorded).
+        Assert.All(batches, b => Assert.True(b.Backlog >= (ulong)b.Entries, $"backlog {b.Backlog} for a batch of {b.Entries}"));
+    }
+
+    [Fact]
+    public async Task A_backlog_the_other_node_sends_with_a_batch_paces_this_nodes_submits_until_it_reports_it_drained()
+    {
+        await using var pair = await NodePair.StartAsync();
+        // The bound applies once the link is up as the relay finds it.
+        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_peer_reachable") == 1, Patience, pair.Logs);
+        using var call = pair.TmNode.PeerService.RelayStream();
+        var batch = 0L;
+
+        // KZ has sent TM nothing to answer, so only its batches (here: empty batches of reports) can tell TM its backlog.
+        await call.RequestStream.WriteAsync(Reports(++batch, backlog: 5_000));
+        Assert.True(await call.ResponseStream.MoveNext());
+        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_pacing") == 1, Patience, pair.Logs);
+        Assert.True(Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_backlog") >= 5_000);
+
+        await call.RequestStream.WriteAsync(Reports(++batch, backlog: 0));
+        Assert.True(await call.ResponseStream.MoveNext());
+        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_pacing") == 0, Patience, pair.Logs);
+        Assert.Contains("Pacing over (the backlog fell to the low-water mark)", pair.TmNode.Output, StringComparison.Ordinal);
+        await call.RequestStream.CompleteAsync();
+    }
+
+    private static RelayStreamRequest Reports(long batch, ulong backlog) => new()
+    {
+        Batch = batch,
+        Reports = new RelayStatusRequest { FromParty = Party.Kz, SentAt = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow()) },
+        Backlog = backlog,
+    };
+}
