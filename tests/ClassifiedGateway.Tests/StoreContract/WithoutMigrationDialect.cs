@@ -12,6 +12,8 @@ internal sealed class WithoutMigrationDialect(ISqlDialect inner, int version) : 
 
     public Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) => inner.OpenReaderAsync(cancellationToken);
 
+    public int ReaderSessionsKept => inner.ReaderSessionsKept;
+
     public string? WriterBatchPrologue => inner.WriterBatchPrologue;
 
     public string? ChangeNotice => inner.ChangeNotice;

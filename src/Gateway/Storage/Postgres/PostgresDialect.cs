@@ -103,6 +103,9 @@ internal sealed class PostgresDialect : ISqlDialect, IStoreErrors, IDisposable
         }
     }
 
+    /// <summary>None: Npgsql pools the sessions, and a session the store kept would outlive a server restart or a failover.</summary>
+    public int ReaderSessionsKept => 0;
+
     public async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

@@ -12,6 +12,10 @@ internal interface ISqlDialect
     /// <summary>Opens a connection for reads.</summary>
     Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
 
+    /// <summary>Read sessions the store keeps open between reads with their statements prepared (<see cref="ReaderSessions"/>);
+    /// 0 to open one per read from the driver's pool.</summary>
+    int ReaderSessionsKept { get; }
+
     /// <summary>Run first in every group commit's transaction, before anything is read: what makes several writer processes
     /// on one database take turns, so the audit chain's head, the counters and the acceptance order (identity values taken
     /// in commit order) stay single. Null when the engine needs nothing (SQLite: one node owns its file).</summary>

@@ -8,6 +8,7 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
 {
     private readonly ISqlDialect _dialect;
     private readonly GroupCommitWriter _writer;
+    private readonly ReaderSessions _readers;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IWriteFaults? _faults;
@@ -17,6 +18,7 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
     {
         Counters = counters ?? new StoreCounters();
         _dialect = dialect;
+        _readers = new ReaderSessions(dialect);
         _time = time;
         _logger = logger;
         _faults = faults;
@@ -88,6 +90,7 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
         }
 
         await _writer.DisposeAsync();
+        await _readers.DisposeAsync();
     }
 
     private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken,
@@ -118,20 +121,8 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
         var opened = false;
         try
         {
-            await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
-            opened = true;
-            await using var command = connection.CreateCommand();
             Counters.Read();
-            command.CommandText = sql;
-            SqlParameters.Bind(command, parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
+            return await _readers.QueryAsync(sql, parameters, map, () => opened = true, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException && _dialect is IStoreErrors errors && errors.IsUnavailable(e))
         {

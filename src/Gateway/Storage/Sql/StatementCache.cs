@@ -2,10 +2,11 @@ using System.Data.Common;
 
 namespace ClassifiedGateway.Gateway.Storage.Sql;
 
-/// <summary>The writer connection's commands, one per SQL text, kept prepared and reused with their parameters rebound.</summary>
+/// <summary>A connection's commands (the writer's, or a kept read session's), one per SQL text, kept prepared and reused with
+/// their parameters rebound.</summary>
 /// <remarks>Parsing and planning were two thirds of SQLite's CPU on the write path when every statement was a new command.
 /// The set of texts is small and fixed (the store's own SQL); the bound only guards against a caller that builds texts
-/// from data. Owned by the writer: disposed with its connection, so a reset connection never keeps a stale statement.</remarks>
+/// from data. Owned with its connection: disposed with it, so a reset connection never keeps a stale statement.</remarks>
 internal sealed class StatementCache(DbConnection connection) : IDisposable
 {
     private const int Capacity = 512;
@@ -13,7 +14,7 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
 
     public DbConnection Connection => connection;
 
-    public DbCommand Get(string sql, DbTransaction transaction, (string Name, object? Value)[] parameters)
+    public DbCommand Get(string sql, DbTransaction? transaction, (string Name, object? Value)[] parameters)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {

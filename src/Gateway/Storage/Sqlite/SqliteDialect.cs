@@ -8,6 +8,7 @@ namespace ClassifiedGateway.Gateway.Storage.Sqlite;
 internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
 {
     private readonly string _connectionString;
+    private readonly bool _readOnly;
 
     /// <param name="path">The database file; created with its folder unless <paramref name="readOnly"/>.</param>
     /// <param name="readOnly">Open an existing file for reading only (verify-audit, verify-store on a copy), never creating it.</param>
@@ -19,6 +20,7 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
             Directory.CreateDirectory(directory);
         }
 
+        _readOnly = readOnly;
         Description = $"SQLite file {path}";
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -73,6 +75,10 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    /// <summary>Eight: SQLite compiles a new command's text on every read, and a kept session keeps its statements prepared. A
+    /// read-only file (the offline verifiers) keeps none.</summary>
+    public int ReaderSessionsKept => _readOnly ? 0 : 8;
 
     public async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
