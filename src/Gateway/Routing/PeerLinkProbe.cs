@@ -1,5 +1,6 @@
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Storage;
+using ClassifiedGateway.Gateway.Storage.Lease;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.Extensions.Options;
@@ -7,9 +8,11 @@ using Microsoft.Extensions.Options;
 namespace ClassifiedGateway.Gateway.Routing;
 
 /// <summary>Asks the other node's health service whether it answers while the outbox is empty (while it is not, the relay's own
-/// calls tell): an unreachable other node shows in readiness and on the operators' strip even when nothing waits to be sent.</summary>
+/// calls tell): an unreachable other node shows in readiness and on the operators' strip even when nothing waits to be sent.
+/// A replica that does not relay (a PostgreSQL standby) probes whatever the outbox holds: no relay call of its own tells it, and
+/// its pacing of submits needs to know whether the link is up (<see cref="Overload.RelayBacklogSampler"/>).</summary>
 internal sealed class PeerLinkProbe(
-    PeerLink peer, PeerLinkState link, IGatewayStore store, TimeProvider time, IOptions<RelayOptions> options,
+    PeerLink peer, PeerLinkState link, IGatewayStore store, IRelayLease lease, TimeProvider time, IOptions<RelayOptions> options,
     ILogger<PeerLinkProbe> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,7 +23,7 @@ internal sealed class PeerLinkProbe(
             var retry = link.RetryRequested.Next;
             try
             {
-                if (await store.OutboxDepthAsync(stoppingToken) == 0)
+                if (!lease.Held || await store.OutboxDepthAsync(stoppingToken) == 0)
                 {
                     await ProbeAsync(o.AttemptTimeout, stoppingToken);
                 }

@@ -4,6 +4,7 @@ using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Routing.Overload;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Polly.CircuitBreaker;
 
 namespace ClassifiedGateway.Tests.Unit;
 
@@ -169,5 +170,31 @@ public sealed class RelayBacklogGateTests
         var options = new AdmissionOptions();
         Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
         Assert.True(new AdmissionOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(true, false, true, CircuitState.Closed, null)]
+    [InlineData(false, false, true, CircuitState.Closed, null)] // a standby paces too: it knows the link from its own probe
+    [InlineData(false, false, true, CircuitState.Open, null)] // the circuit is the relay's, not a standby's
+    [InlineData(true, false, true, CircuitState.Open, "down")]
+    [InlineData(true, false, true, CircuitState.Isolated, "down")]
+    [InlineData(true, true, true, CircuitState.Closed, "down")]
+    [InlineData(false, true, true, CircuitState.Closed, "down")]
+    [InlineData(true, false, false, CircuitState.Closed, "not answered")]
+    [InlineData(false, false, false, CircuitState.Closed, "not answered")]
+    public void The_bound_applies_while_the_link_is_up_on_the_replica_that_relays_and_on_a_standby(
+        bool relays, bool failing, bool reachable, CircuitState circuit, string? why)
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        var said = RelayBacklogSampler.WhyNot(relays, failing ? at : null, reachable ? at : null, circuit);
+
+        if (why is null)
+        {
+            Assert.Null(said);
+        }
+        else
+        {
+            Assert.Contains(why, said, StringComparison.Ordinal);
+        }
     }
 }

@@ -8,10 +8,12 @@ namespace ClassifiedGateway.Gateway.Routing.Overload;
 
 /// <summary>Counts the relay backlog (every outbox entry not yet receipted by the other node) for <see cref="RelayBacklogGate"/>
 /// every <see cref="AdmissionOptions.RelayBacklogPoll"/> while the bound applies, and lifts it the moment it stops applying.</summary>
-/// <remarks>The bound applies only while this replica relays (holds the relay lease) and the link is up as the relay finds it:
-/// the other node has answered (<see cref="PeerLinkState.ReachableSince"/>), no failure since (<see cref="PeerLinkState.FailingSince"/>
-/// is null, set by the relay's first failed attempt or the idle probe) and the relay's circuit is not open. Otherwise
-/// store-and-forward takes everything and only the writer's own limits apply.</remarks>
+/// <remarks>The bound applies only while the link is up as this replica knows it: the other node has answered
+/// (<see cref="PeerLinkState.ReachableSince"/>), no failure since (<see cref="PeerLinkState.FailingSince"/> is null) and, on the
+/// replica that relays (holds the relay lease), the relay's circuit is not open. The relaying replica learns the link from its
+/// own calls and its idle probe; a standby (PostgreSQL replicas) from its own probe, which it runs whatever the outbox holds
+/// (<see cref="PeerLinkProbe"/>), and it counts the same outbox, shared in the database. Otherwise store-and-forward takes
+/// everything and only the writer's own limits apply.</remarks>
 internal sealed class RelayBacklogSampler(
     RelayBacklogGate gate, IGatewayStore store, PeerLinkState link, OutboxRelay relay, IRelayLease lease, IOptions<AdmissionOptions> options,
     TimeProvider time) : BackgroundService
@@ -66,9 +68,11 @@ internal sealed class RelayBacklogSampler(
     }
 
     /// <summary>Why the bound does not apply now, or null when it does.</summary>
-    private string? WhyNot() =>
-        !lease.Held ? "this replica does not relay"
-        : link.FailingSince is not null || relay.PeerCircuit is CircuitState.Open or CircuitState.Isolated ? "the link to the other node is down: store-and-forward takes everything"
-        : link.ReachableSince is null ? "the other node has not answered yet"
+    private string? WhyNot() => WhyNot(lease.Held, link.FailingSince, link.ReachableSince, relay.PeerCircuit);
+
+    /// <summary>The rule itself: <paramref name="circuit"/> is the relay's, so it counts only on the replica that relays.</summary>
+    internal static string? WhyNot(bool relays, DateTimeOffset? failingSince, DateTimeOffset? reachableSince, CircuitState circuit) =>
+        failingSince is not null || relays && circuit is CircuitState.Open or CircuitState.Isolated ? "the link to the other node is down: store-and-forward takes everything"
+        : reachableSince is null ? "the other node has not answered yet"
         : null;
 }
