@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Options;
 using ClassifiedGateway.Gateway.Routing.Overload;
@@ -196,5 +197,39 @@ public sealed class RelayBacklogGateTests
         {
             Assert.Contains(why, said, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_other_nodes_report_counts_only_up_to_the_status_reports_it_can_owe()
+    {
+        var gate = Gate();
+        gate.PeerReported(1_000_000);
+
+        gate.Sampled(3, peerCanOwe: 10);
+        Assert.Equal(13, gate.Backlog);
+        Assert.False(gate.Pacing);
+
+        gate.Sampled(3, peerCanOwe: 0);
+        Assert.Equal(3, gate.Backlog);
+
+        gate.Sampled(3, peerCanOwe: 30);
+        Assert.Equal(33, gate.Backlog);
+        Assert.True(gate.Pacing);
+    }
+
+    [Fact]
+    public void What_the_other_node_can_owe_is_two_reports_per_notice_it_holds_undelivered_and_one_per_notice_unacknowledged()
+    {
+        StageCount[] counts =
+        [
+            new() { Stage = Stage.Accepted, Direction = Direction.Outbound, Count = 100 },
+            new() { Stage = Stage.Relayed, Direction = Direction.Outbound, Count = 7 },
+            new() { Stage = Stage.Delivered, Direction = Direction.Outbound, Count = 5 },
+            new() { Stage = Stage.Acknowledged, Direction = Direction.Outbound, Count = 1_000 },
+            new() { Stage = Stage.Relayed, Direction = Direction.Inbound, Count = 50 },
+        ];
+
+        Assert.Equal(19, RelayBacklogGate.StatusReportsOwed(counts));
+        Assert.Equal(0, RelayBacklogGate.StatusReportsOwed([]));
     }
 }

@@ -54,6 +54,19 @@ internal sealed partial class RelayBacklogGate(IOptions<AdmissionOptions> option
 
     private bool IsFresh(long at) => at != 0 && time.GetElapsedTime(at) <= Fresh;
 
+    /// <summary>The status reports the other node can still owe this one: two (DELIVERED, ACKNOWLEDGED) for each notice of
+    /// this node's it stored but did not deliver yet, one for each it delivered but was not acknowledged yet. What counts in its
+    /// backlog for pacing is these; its own notices to this node are not (this node never stops reading them), and a figure
+    /// above this is not believed.</summary>
+    public static long StatusReportsOwed(IEnumerable<ClassifiedGateway.Contracts.V1.StageCount> counts) =>
+        counts.Where(c => c.Direction == ClassifiedGateway.Contracts.V1.Direction.Outbound)
+            .Sum(c => c.Stage switch
+            {
+                ClassifiedGateway.Contracts.V1.Stage.Relayed => 2 * c.Count,
+                ClassifiedGateway.Contracts.V1.Stage.Delivered => c.Count,
+                _ => 0L,
+            });
+
     /// <summary>Unary submits refused with RELAY_BACKLOG_FULL since start.</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
@@ -88,11 +101,14 @@ internal sealed partial class RelayBacklogGate(IOptions<AdmissionOptions> option
     }
 
     /// <summary>A count of the backlog taken while the bound applies: begins or ends an episode (hysteresis).</summary>
-    public void Sampled(long own)
+    /// <param name="own">This node's outbox entries not yet receipted.</param>
+    /// <param name="peerCanOwe">The most the other node can owe this one (<see cref="StatusReportsOwed"/>); its reported
+    /// backlog counts up to that and no further, so a peer that reports more than it can owe cannot hold this node's submits.</param>
+    public void Sampled(long own, long peerCanOwe = long.MaxValue)
     {
         Interlocked.Exchange(ref _own, own);
         Interlocked.Exchange(ref _ownAt, time.GetTimestamp());
-        var backlog = own + PeerBacklog;
+        var backlog = own + Math.Min(PeerBacklog, Math.Max(0, peerCanOwe));
         Interlocked.Exchange(ref _backlog, backlog);
         var settings = options.Value;
         if (_episode is null && settings.MaxRelayBacklog > 0 && backlog > settings.MaxRelayBacklog)

@@ -58,7 +58,10 @@ internal sealed class RelayBacklogSampler(
     {
         try
         {
-            gate.Sampled(await store.OutboxDepthAsync(stoppingToken));
+            var own = await store.OutboxDepthAsync(stoppingToken);
+            // The other node's report is believed only up to what it can owe us (read only when it reported something).
+            var canOwe = gate.PeerBacklog > 0 ? RelayBacklogGate.StatusReportsOwed(await store.CountByStageAsync(stoppingToken)) : 0;
+            gate.Sampled(own, canOwe);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

@@ -32,19 +32,32 @@ public sealed class PeerBacklogReportTests
     }
 
     [Fact]
-    public async Task A_backlog_the_other_node_sends_with_a_batch_paces_this_nodes_submits_until_it_reports_it_drained()
+    public async Task A_backlog_the_other_node_sends_with_a_batch_paces_this_nodes_submits_up_to_what_it_can_owe_until_it_reports_it_drained()
     {
-        await using var pair = await NodePair.StartAsync();
-        // The bound applies once the link is up as the relay finds it.
-        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_peer_reachable") == 1, Patience, pair.Logs);
+        await using var pair = await NodePair.StartAsync(s =>
+        {
+            s.Extra["Gateway:Admission:MaxRelayBacklog"] = "5";
+            s.Extra["Gateway:Admission:ResumeRelayBacklog"] = "2";
+            s.Extra["Gateway:Admission:RelayBacklogPoll"] = "00:00:00.020";
+        });
+        // TM's six notices are stored at KZ and not delivered (KZ has no subscriber): KZ can owe TM at most 12 status reports.
+        var now = (await pair.TmNode.Clock.GetTimeAsync(new GetTimeRequest())).Now.ToDateTimeOffset();
+        for (var i = 0; i < 6; i++)
+        {
+            await pair.TmNode.Party.SubmitAsync(new SubmitRequest { Envelope = Notices.Consultation($"owed-{i}", Party.Tm, now) });
+        }
+
+        await Eventually.TrueAsync(async () => await Submitter.CountAsync(pair.TmNode, Stage.Relayed, Direction.Outbound) == 6, Patience, pair.Logs);
+        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_pacing") == 0, Patience, pair.Logs);
         using var call = pair.TmNode.PeerService.RelayStream();
         var batch = 0L;
 
-        // KZ has sent TM nothing to answer, so only its batches (here: empty batches of reports) can tell TM its backlog.
+        // KZ has nothing more to send TM, so only its batches (here: empty batches of reports) can tell TM its backlog. It
+        // claims 5,000; TM believes 12 of them, which is still above its bound of 5.
         await call.RequestStream.WriteAsync(Reports(++batch, backlog: 5_000));
         Assert.True(await call.ResponseStream.MoveNext());
         await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_pacing") == 1, Patience, pair.Logs);
-        Assert.True(Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_backlog") >= 5_000);
+        Assert.Equal(12, Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_backlog"));
 
         await call.RequestStream.WriteAsync(Reports(++batch, backlog: 0));
         Assert.True(await call.ResponseStream.MoveNext());
