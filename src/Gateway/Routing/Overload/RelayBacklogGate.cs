@@ -1,3 +1,4 @@
+using ClassifiedGateway.Contracts.V1;
 using ClassifiedGateway.Gateway.Errors;
 using ClassifiedGateway.Gateway.Options;
 using Microsoft.Extensions.Options;
@@ -58,12 +59,12 @@ internal sealed partial class RelayBacklogGate(IOptions<AdmissionOptions> option
     /// this node's it stored but did not deliver yet, one for each it delivered but was not acknowledged yet. What counts in its
     /// backlog for pacing is these; its own notices to this node are not (this node never stops reading them), and a figure
     /// above this is not believed.</summary>
-    public static long StatusReportsOwed(IEnumerable<ClassifiedGateway.Contracts.V1.StageCount> counts) =>
-        counts.Where(c => c.Direction == ClassifiedGateway.Contracts.V1.Direction.Outbound)
+    public static long StatusReportsOwed(IEnumerable<StageCount> counts) =>
+        counts.Where(c => c.Direction == Direction.Outbound)
             .Sum(c => c.Stage switch
             {
-                ClassifiedGateway.Contracts.V1.Stage.Relayed => 2 * c.Count,
-                ClassifiedGateway.Contracts.V1.Stage.Delivered => c.Count,
+                Stage.Relayed => 2 * c.Count,
+                Stage.Delivered => c.Count,
                 _ => 0L,
             });
 
