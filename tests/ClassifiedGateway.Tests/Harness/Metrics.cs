@@ -35,6 +35,9 @@ internal static class Metrics
         return await http.GetStringAsync("/metrics");
     }
 
+    /// <summary>A node's series as it scrapes now (see <see cref="Value"/>).</summary>
+    public static async Task<double> ValueAsync(NodeSettings node, string name) => Value(await ScrapeAsync(node), name);
+
     /// <summary>The first sample of a series (with or without labels), or -1 when it is not there.</summary>
     public static double Value(string metrics, string name)
     {

@@ -38,23 +38,44 @@ public sealed class ReaderSessionsTests : IDisposable
         var sessions = new ReaderSessions(_dialect);
         const int reads = 12;
         using var together = new CountdownEvent(reads);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         // Each read holds its session until all twelve are open at once (a read on SQLite runs on its caller's thread).
-        var threads = Enumerable.Range(0, reads).Select(_ => new Thread(() => sessions.QueryAsync("SELECT 1", [], r =>
+        var threads = Enumerable.Range(0, reads).Select(_ => new Thread(() =>
         {
-            together.Signal();
-            return together.Wait(TimeSpan.FromSeconds(30)) ? 1L : throw new TimeoutException("the reads did not all open a session");
-        }, () => { }, CancellationToken.None).GetAwaiter().GetResult())).ToList();
+            try
+            {
+                HoldUntilAllAreOpenAsync(sessions, together).GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue(e);
+            }
+        })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
 
+        Assert.Empty(failures);
         Assert.True(together.IsSet);
         Assert.Equal(_dialect.ReaderSessionsKept, sessions.Kept);
         await sessions.DisposeAsync();
         Assert.Equal(0, sessions.Kept);
     }
 
-    private static Task<List<long>> QueryAsync(ReaderSessions sessions, string sql) =>
-        sessions.QueryAsync(sql, [], r => r.GetInt64(0), () => { }, CancellationToken.None);
+    private static async Task<List<long>> QueryAsync(ReaderSessions sessions, string sql)
+    {
+        await using var session = await sessions.RentAsync(CancellationToken.None);
+        return await session.QueryAsync(sql, [], r => r.GetInt64(0), CancellationToken.None);
+    }
+
+    private static async Task HoldUntilAllAreOpenAsync(ReaderSessions sessions, CountdownEvent together)
+    {
+        await using var session = await sessions.RentAsync(CancellationToken.None);
+        await session.QueryAsync("SELECT 1", [], r =>
+        {
+            together.Signal();
+            return together.Wait(TimeSpan.FromSeconds(30)) ? 1L : throw new TimeoutException("the reads did not all open a session");
+        }, CancellationToken.None);
+    }
 
     public void Dispose()
     {

@@ -26,46 +26,33 @@ internal sealed class ReaderSessions(ISqlDialect dialect) : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs one query on a session; <paramref name="opened"/> is set once a session is open (a failure after it is
-    /// the query's or the session's, not the database refusing a session).</summary>
-    public async Task<List<T>> QueryAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<DbDataReader, T> map,
-        Action opened, CancellationToken cancellationToken)
-    {
-        var session = Take() ?? new Session(await dialect.OpenReaderAsync(cancellationToken), _keep > 0);
-        opened();
-        var healthy = false;
-        try
-        {
-            var rows = await session.QueryAsync(sql, parameters, map, cancellationToken);
-            healthy = true;
-            return rows;
-        }
-        finally
-        {
-            await GiveBackAsync(session, healthy);
-        }
-    }
-
-    private Session? Take()
+    /// <summary>A session for one read: a kept one, or one opened now. Disposing it gives it back (kept if its reads succeeded
+    /// and there is room, else closed).</summary>
+    public async Task<Session> RentAsync(CancellationToken cancellationToken)
     {
         lock (_idle)
         {
-            return _idle.TryPop(out var session) ? session : null;
+            if (_idle.TryPop(out var kept))
+            {
+                return kept;
+            }
         }
+
+        return new Session(this, await dialect.OpenReaderAsync(cancellationToken), _keep > 0);
     }
 
-    private async ValueTask GiveBackAsync(Session session, bool healthy)
+    private async ValueTask GiveBackAsync(Session session)
     {
         lock (_idle)
         {
-            if (healthy && !_disposed && _idle.Count < _keep)
+            if (session.Healthy && !_disposed && _idle.Count < _keep)
             {
                 _idle.Push(session);
                 return;
             }
         }
 
-        await session.DisposeAsync();
+        await session.CloseAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -80,26 +67,37 @@ internal sealed class ReaderSessions(ISqlDialect dialect) : IAsyncDisposable
 
         foreach (var session in idle)
         {
-            await session.DisposeAsync();
+            await session.CloseAsync();
         }
     }
 
-    private sealed class Session(DbConnection connection, bool keepStatements) : IAsyncDisposable
+    /// <summary>One open read session, rented from <see cref="RentAsync"/>.</summary>
+    internal sealed class Session(ReaderSessions owner, DbConnection connection, bool keepStatements) : IAsyncDisposable
     {
         private readonly StatementCache? _statements = keepStatements ? new StatementCache(connection) : null;
+
+        /// <summary>False once a read on it failed: it is closed when given back.</summary>
+        public bool Healthy { get; private set; } = true;
 
         public async Task<List<T>> QueryAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<DbDataReader, T> map,
             CancellationToken cancellationToken)
         {
+            Healthy = false;
+            List<T> rows;
             if (_statements is not null)
             {
-                return await ReadAsync(_statements.Get(sql, null, parameters), map, cancellationToken);
+                rows = await ReadAsync(_statements.Get(sql, null, parameters), map, cancellationToken);
+            }
+            else
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                SqlParameters.Bind(command, parameters);
+                rows = await ReadAsync(command, map, cancellationToken);
             }
 
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            SqlParameters.Bind(command, parameters);
-            return await ReadAsync(command, map, cancellationToken);
+            Healthy = true;
+            return rows;
         }
 
         private static async Task<List<T>> ReadAsync<T>(DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
@@ -114,7 +112,9 @@ internal sealed class ReaderSessions(ISqlDialect dialect) : IAsyncDisposable
             return rows;
         }
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync() => owner.GiveBackAsync(this);
+
+        internal async ValueTask CloseAsync()
         {
             _statements?.Dispose();
             await connection.DisposeAsync();

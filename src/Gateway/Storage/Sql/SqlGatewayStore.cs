@@ -122,7 +122,9 @@ internal sealed partial class SqlGatewayStore : IGatewayStore, IAsyncDisposable
         try
         {
             Counters.Read();
-            return await _readers.QueryAsync(sql, parameters, map, () => opened = true, cancellationToken);
+            await using var session = await _readers.RentAsync(cancellationToken);
+            opened = true;
+            return await session.QueryAsync(sql, parameters, map, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException && _dialect is IStoreErrors errors && errors.IsUnavailable(e))
         {

@@ -50,7 +50,7 @@ public sealed class StandbyPacingTests
         await cluster.StartAsync(Party.Kz, 0);
         var kz = cluster.Node(Party.Kz, 0);
         Assert.Equal("standby", await RelayLease.StateAsync(cluster.Settings(Party.Kz, 0)));
-        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(cluster.Settings(Party.Kz, 0)), "gateway_peer_reachable") == 1,
+        await Eventually.TrueAsync(async () => await Metrics.ValueAsync(cluster.Settings(Party.Kz, 0), "gateway_peer_reachable") == 1,
             Patience, cluster.Logs);
 
         var now = TimeProvider.System.GetUtcNow();
@@ -80,7 +80,7 @@ public sealed class StandbyPacingTests
         await lease.DisposeAsync();
         released();
         await Eventually.TrueAsync(async () => await Submitter.CountAsync(kz, Stage.Relayed, Direction.Outbound) == accepted.Count, Patience, cluster.Logs);
-        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(cluster.Settings(Party.Kz, 0)), "gateway_admission_relay_pacing") == 0,
+        await Eventually.TrueAsync(async () => await Metrics.ValueAsync(cluster.Settings(Party.Kz, 0), "gateway_admission_relay_pacing") == 0,
             Patience, cluster.Logs);
         await kz.Party.SubmitAsync(new SubmitRequest { Envelope = Notices.Consultation("standby-after", Party.Kz, now) });
     }

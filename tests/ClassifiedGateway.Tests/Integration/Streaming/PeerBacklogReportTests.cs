@@ -48,7 +48,7 @@ public sealed class PeerBacklogReportTests
         }
 
         await Eventually.TrueAsync(async () => await Submitter.CountAsync(pair.TmNode, Stage.Relayed, Direction.Outbound) == 6, Patience, pair.Logs);
-        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_pacing") == 0, Patience, pair.Logs);
+        await Eventually.TrueAsync(async () => await Metrics.ValueAsync(pair.TmSettings, "gateway_admission_relay_pacing") == 0, Patience, pair.Logs);
         using var call = pair.TmNode.PeerService.RelayStream();
         var batch = 0L;
 
@@ -56,12 +56,12 @@ public sealed class PeerBacklogReportTests
         // claims 5,000; TM believes 12 of them, which is still above its bound of 5.
         await call.RequestStream.WriteAsync(Reports(++batch, backlog: 5_000));
         Assert.True(await call.ResponseStream.MoveNext());
-        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_pacing") == 1, Patience, pair.Logs);
-        Assert.Equal(12, Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_backlog"));
+        await Eventually.TrueAsync(async () => await Metrics.ValueAsync(pair.TmSettings, "gateway_admission_relay_pacing") == 1, Patience, pair.Logs);
+        Assert.Equal(12, await Metrics.ValueAsync(pair.TmSettings, "gateway_admission_relay_backlog"));
 
         await call.RequestStream.WriteAsync(Reports(++batch, backlog: 0));
         Assert.True(await call.ResponseStream.MoveNext());
-        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(pair.TmSettings), "gateway_admission_relay_pacing") == 0, Patience, pair.Logs);
+        await Eventually.TrueAsync(async () => await Metrics.ValueAsync(pair.TmSettings, "gateway_admission_relay_pacing") == 0, Patience, pair.Logs);
         Assert.Contains("Pacing over (the backlog fell to the low-water mark)", pair.TmNode.Output, StringComparison.Ordinal);
         await call.RequestStream.CompleteAsync();
     }
