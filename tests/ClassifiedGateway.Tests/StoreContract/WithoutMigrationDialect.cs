@@ -24,5 +24,11 @@ internal sealed class WithoutMigrationDialect(ISqlDialect inner, int version) : 
 
     public string Description => inner.Description;
 
+    public string InList(string column, string parameter) => inner.InList(column, parameter);
+
+    public object ListOf(IReadOnlyCollection<string> values) => inner.ListOf(values);
+
+    public object ListOf(IReadOnlyCollection<long> values) => inner.ListOf(values);
+
     public IReadOnlyList<(int Version, string Sql)> Migrations => [.. inner.Migrations.Where(m => m.Version != version)];
 }

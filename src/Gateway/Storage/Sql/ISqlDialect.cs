@@ -36,6 +36,17 @@ internal interface ISqlDialect
     /// <summary>Names the database for operators (engine and where), never a password: readiness and logs say which one failed.</summary>
     string Description { get; }
 
+    /// <summary>A condition that <paramref name="column"/> is one of a list of values bound as one parameter (see
+    /// <see cref="ListOf(IReadOnlyCollection{string})"/>): one SQL text for any number of values, so it is prepared once and
+    /// a batch of N rows is read or changed by one statement instead of N.</summary>
+    string InList(string column, string parameter);
+
+    /// <summary>The value to bind for an <see cref="InList"/> parameter.</summary>
+    object ListOf(IReadOnlyCollection<string> values);
+
+    /// <inheritdoc cref="ListOf(IReadOnlyCollection{string})"/>
+    object ListOf(IReadOnlyCollection<long> values);
+
     /// <summary>Versioned migrations, in order; each runs once, in its own transaction.</summary>
     IReadOnlyList<(int Version, string Sql)> Migrations { get; }
 }

@@ -40,22 +40,37 @@ internal sealed partial class SqlGatewayStore
     public Task MarkDeliveredAsync(IReadOnlyList<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>
         {
+            if (messageIds.Count == 0)
+            {
+                return 0;
+            }
+
+            // One read for the batch; each row is then updated on its own.
+            var rows = new Dictionary<string, (Stage Stage, bool Delivered, string Body)>(StringComparer.Ordinal);
+            using (var r = scope.Reader($"SELECT key, stage, delivered_at, receiver_body FROM messages WHERE {_dialect.InList("key", "@keys")}",
+                ("@keys", _dialect.ListOf([.. messageIds.Distinct(StringComparer.Ordinal)]))))
+            {
+                while (r.Read())
+                {
+                    rows[r.GetString(0)] = ((Stage)r.GetInt32(1), !r.IsDBNull(2), r.GetString(3));
+                }
+            }
+
             foreach (var id in messageIds)
             {
-                using var r = scope.Reader("SELECT stage, delivered_at, receiver_body FROM messages WHERE key = @id", ("@id", id));
-                if (!r.Read())
+                if (!rows.TryGetValue(id, out var row))
                 {
                     continue;
                 }
 
-                var (stage, firstTime, body) = ((Stage)r.GetInt32(0), r.IsDBNull(1), r.GetString(2));
-                r.Close();
+                var (stage, delivered, body) = row;
                 const string Delivery = "last_delivered_at = @delivered, delivery_count = delivery_count + 1";
-                if (firstTime)
+                if (!delivered)
                 {
                     ReachStage(scope, id, stage, Stage.Delivered, at, "delivered to the receiving system",
                         change: new RowChange($"{Delivery}, delivered_at = @delivered", ("@delivered", Times.ToUnixMs(at))));
                     EnqueueOutbox(scope, OutboxEntryType.Status, id, Stage.Delivered, at, body);
+                    rows[id] = (Stages.Advance(stage, Stage.Delivered), true, body);
                 }
                 else
                 {

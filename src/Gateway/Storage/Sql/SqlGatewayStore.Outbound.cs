@@ -80,27 +80,35 @@ internal sealed partial class SqlGatewayStore
     public Task RecordReceiptsAsync(IReadOnlyList<ReceiptForEntry> receipts, DateTimeOffset at, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>
         {
+            // The outbox rows are the guard: a receipt for an entry already settled changes nothing. The batch's entries are
+            // settled by one DELETE and their messages read by one SELECT; each message's row is then updated on its own.
+            var settled = DeleteOutboxEntries(scope, [.. receipts.Select(r => r.Sequence)]);
+            if (settled.Count == 0)
+            {
+                return 0;
+            }
+
+            var rows = new Dictionary<string, (Stage Stage, long? Reported)>(StringComparer.Ordinal);
+            var keys = receipts.Where(r => settled.Contains(r.Sequence)).Select(r => r.Key).Distinct(StringComparer.Ordinal).ToList();
+            using (var r = scope.Reader($"SELECT key, stage, COALESCE(delivered_at, acknowledged_at) FROM messages WHERE {_dialect.InList("key", "@keys")}",
+                ("@keys", _dialect.ListOf(keys))))
+            {
+                while (r.Read())
+                {
+                    rows[r.GetString(0)] = ((Stage)r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt64(2));
+                }
+            }
+
             foreach (var (sequence, messageId, receipt) in receipts)
             {
-                // The outbox row is the guard: a receipt for an entry already settled changes nothing.
-                if (scope.Execute("DELETE FROM outbox WHERE seq = @seq", ("@seq", sequence)) == 0)
+                if (!settled.Remove(sequence) || !rows.TryGetValue(messageId, out var row))
                 {
                     continue;
                 }
 
-                Stage current;
-                object? reported;
-                using (var r = scope.Reader("SELECT stage, COALESCE(delivered_at, acknowledged_at) FROM messages WHERE key = @id", ("@id", messageId)))
-                {
-                    if (!r.Read())
-                    {
-                        continue;
-                    }
-
-                    (current, reported) = ((Stage)r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt64(1));
-                }
-
-                if (receipt.Status == ReceiptStatus.Stored)
+                var (current, reported) = row;
+                var reached = receipt.Status == ReceiptStatus.Stored ? Stage.Relayed : Stage.RefusedByPeer;
+                if (reached == Stage.Relayed)
                 {
                     // The peer's delivered report can overtake its receipt; it already proved the notice stored, so RELAYED
                     // is not put after it (each stage time stays in this node's clock, in stage order).
@@ -115,6 +123,9 @@ internal sealed partial class SqlGatewayStore
                             ("@receipt", receipt.ToByteArray()), ("@rule", receipt.Refusal?.RuleId), ("@article", receipt.Refusal?.Article),
                             ("@message", receipt.Refusal?.Message), ("@fields", receipt.Refusal is null ? null : string.Join(",", receipt.Refusal.Fields))));
                 }
+
+                // A later receipt in this batch for the same message sees the stage this one left.
+                rows[messageId] = (Stages.Advance(current, reached), reported);
             }
 
             return 0;
@@ -144,20 +155,31 @@ internal sealed partial class SqlGatewayStore
         }, cancellationToken);
 
     public Task CompleteOutboxAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
-        _writer.ExecuteAsync(scope =>
-        {
-            foreach (var sequence in sequences)
-            {
-                scope.Execute("DELETE FROM outbox WHERE seq = @seq", ("@seq", sequence));
-            }
+        _writer.ExecuteAsync(scope => DeleteOutboxEntries(scope, sequences).Count, cancellationToken);
 
-            return 0;
-        }, cancellationToken);
+    /// <summary>Deletes the outbox entries named, in one statement; returns those that were still there.</summary>
+    private HashSet<long> DeleteOutboxEntries(WriteScope scope, IReadOnlyCollection<long> sequences)
+    {
+        var deleted = new HashSet<long>();
+        if (sequences.Count == 0)
+        {
+            return deleted;
+        }
+
+        using var r = scope.Reader($"DELETE FROM outbox WHERE {_dialect.InList("seq", "@seqs")} RETURNING seq", ("@seqs", _dialect.ListOf(sequences)));
+        while (r.Read())
+        {
+            deleted.Add(r.GetInt64(0));
+        }
+
+        return deleted;
+    }
 
     public Task<int> RecordPeerStatusAsync(IReadOnlyList<StatusReport> reports, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync(scope =>
         {
             var recorded = 0;
+            var sent = ReadReportedNotices(scope, reports);
             foreach (var report in reports)
             {
                 var (column, evidence) = report.Stage switch
@@ -166,28 +188,25 @@ internal sealed partial class SqlGatewayStore
                     Stage.Acknowledged => ("acknowledged_at", "acknowledged_report"),
                     _ => (null, null),
                 };
-                if (column is null)
+                if (column is null || !sent.TryGetValue(report.MessageId, out var candidates))
                 {
                     continue;
                 }
 
                 // The report concerns a notice this node sent: its id is unique per sending body (named in the report).
-                using var reader = scope.Reader(
-                    $"SELECT stage, {column}, key FROM messages WHERE id = @id AND direction = @dir AND (@body = '' OR sender_body = @body) LIMIT 2",
-                    ("@id", report.MessageId), ("@dir", (int)Direction.Outbound), ("@body", report.SenderBody));
-                if (!reader.Read() || !reader.IsDBNull(1))
+                var matches = candidates.Where(n => report.SenderBody.Length == 0 || n.SenderBody == report.SenderBody).Take(2).ToList();
+                if (matches.Count == 0 || matches[0].HasReport(report.Stage))
                 {
                     continue;
                 }
 
-                var (current, key) = ((Stage)reader.GetInt32(0), reader.GetString(2));
-                if (reader.Read())
+                if (matches.Count > 1)
                 {
                     // Two of this node's bodies used the id and the report does not say which: record nothing rather than guess.
                     continue;
                 }
 
-                reader.Close();
+                var notice = matches[0];
                 // This node's stage times are in its own clock: the stage is reached when the report arrives here, and the
                 // other node's claimed time is kept as a labelled detail, so skew never makes a latency negative or inflated.
                 var at = _time.GetUtcNow();
@@ -198,13 +217,65 @@ internal sealed partial class SqlGatewayStore
                     ? $"delivered to the receiving system{claimed}"
                     : $"acknowledged by {SafeText.Bounded(report.ByBody)}{claimed}";
                 // The report as received (its signature or batch proof included) is the message's evidence of this stage.
-                ReachStage(scope, key, current, report.Stage, at, detail,
+                ReachStage(scope, notice.Key, notice.Stage, report.Stage, at, detail,
                     change: new RowChange($"{column} = @reported, {evidence} = @report", ("@reported", Times.ToUnixMs(at)), ("@report", report.ToByteArray())));
+                notice.Reached(report.Stage);
                 recorded++;
             }
 
             return recorded;
         }, cancellationToken);
+
+    /// <summary>This node's sent notices that the reports name, by id (one id may be used by several of its bodies); one
+    /// statement for the batch.</summary>
+    private Dictionary<string, List<ReportedNotice>> ReadReportedNotices(WriteScope scope, IReadOnlyList<StatusReport> reports)
+    {
+        var sent = new Dictionary<string, List<ReportedNotice>>(StringComparer.Ordinal);
+        var ids = reports.Where(r => r.Stage is Stage.Delivered or Stage.Acknowledged).Select(r => r.MessageId).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            return sent;
+        }
+
+        using var r = scope.Reader(
+            $"SELECT id, sender_body, stage, delivered_at, acknowledged_at, key FROM messages WHERE direction = @dir AND {_dialect.InList("id", "@ids")} ORDER BY seq",
+            ("@dir", (int)Direction.Outbound), ("@ids", _dialect.ListOf(ids)));
+        while (r.Read())
+        {
+            var id = r.GetString(0);
+            if (!sent.TryGetValue(id, out var list))
+            {
+                sent[id] = list = [];
+            }
+
+            list.Add(new ReportedNotice(r.GetString(1), r.GetString(5), (Stage)r.GetInt32(2), !r.IsDBNull(3), !r.IsDBNull(4)));
+        }
+
+        return sent;
+    }
+
+    /// <summary>A sent notice as a batch of reports sees it: a later report in the batch for the same notice sees what an
+    /// earlier one recorded.</summary>
+    private sealed class ReportedNotice(string senderBody, string key, Stage stage, bool delivered, bool acknowledged)
+    {
+        public string SenderBody => senderBody;
+
+        public string Key => key;
+
+        public Stage Stage { get; private set; } = stage;
+
+        private bool _delivered = delivered;
+        private bool _acknowledged = acknowledged;
+
+        public bool HasReport(Stage reported) => reported == Stage.Delivered ? _delivered : _acknowledged;
+
+        public void Reached(Stage reported)
+        {
+            Stage = Stages.Advance(Stage, reported);
+            _delivered |= reported == Stage.Delivered;
+            _acknowledged |= reported == Stage.Acknowledged;
+        }
+    }
 
     private sealed record ExistingMessage(byte[] Digest, Stage Stage, DateTimeOffset AcceptedAt, Refusal? Refusal, byte[]? Receipt);
 

@@ -46,6 +46,14 @@ internal sealed class SqliteDialect : ISqlDialect, IStoreErrors
 
     public IAsyncDisposable? KeepStatistics(TimeProvider time, ILogger logger) => null;
 
+    /// <summary>The list as a JSON array, read back by SQLite's <c>json_each</c>: the planner probes the column's index once
+    /// per value, as for a literal IN list.</summary>
+    public string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    public object ListOf(IReadOnlyCollection<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
+
+    public object ListOf(IReadOnlyCollection<long> values) => System.Text.Json.JsonSerializer.Serialize(values);
+
     /// <summary>SQLITE_FULL (13) and the I/O errors (10, SQLITE_IOERR_*) a full disk causes when the WAL or journal cannot grow.</summary>
     public bool IsStorageFull(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 or 10 };
 
