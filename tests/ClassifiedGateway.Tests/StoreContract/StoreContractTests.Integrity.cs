@@ -77,6 +77,61 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Queued_writes_are_sent_before_a_read_and_a_failing_one_fails_only_its_own_operation()
+    {
+        await OpenAsync();
+        await using var writer = new GroupCommitWriter(Dialect.OpenWriter, new StoreSignals(), 64, NullLogger.Instance);
+        await writer.ExecuteAsync(s => s.Execute("CREATE TABLE queued_rows (id BIGINT PRIMARY KEY)"), CancellationToken.None);
+        using var gate = new ManualResetEventSlim();
+        var blocker = writer.ExecuteAsync(_ => gate.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        // Queued writes, then a read in the same operation: it sees them (on PostgreSQL they went in one batch before it).
+        var seen = writer.ExecuteAsync(s =>
+        {
+            s.Write("INSERT INTO queued_rows (id) VALUES (1)");
+            s.Write("INSERT INTO queued_rows (id) VALUES (2)");
+            return Convert.ToInt64(s.Scalar("SELECT COUNT(*) FROM queued_rows"), System.Globalization.CultureInfo.InvariantCulture);
+        }, CancellationToken.None);
+        // Only queued writes, the last refused by the engine (duplicate key) when the operation ends and they are sent.
+        var bad = writer.ExecuteAsync(s =>
+        {
+            s.Write("INSERT INTO queued_rows (id) VALUES (10)");
+            s.Write("INSERT INTO queued_rows (id) VALUES (11)");
+            s.Write("INSERT INTO queued_rows (id) VALUES (1)");
+            return 0;
+        }, CancellationToken.None);
+        // Queued, then the operation throws before they are sent: nothing of it is kept.
+        var thrown = writer.ExecuteAsync<int>(s =>
+        {
+            s.Write("INSERT INTO queued_rows (id) VALUES (20)");
+            throw new InvalidOperationException("refused");
+        }, CancellationToken.None);
+        var good = writer.ExecuteAsync(s =>
+        {
+            s.Write("INSERT INTO queued_rows (id) VALUES (3)");
+            s.Write("INSERT INTO queued_rows (id) VALUES (4)");
+            return 0;
+        }, CancellationToken.None);
+        gate.Set();
+
+        await Task.WhenAll(blocker, seen, good);
+        Assert.Equal(2L, await seen);
+        await Assert.ThrowsAnyAsync<Exception>(() => bad);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => thrown);
+        var ids = await writer.ExecuteAsync(s =>
+        {
+            using var r = s.Reader("SELECT id FROM queued_rows ORDER BY id");
+            var list = new List<long>();
+            while (r.Read())
+            {
+                list.Add(r.GetInt64(0));
+            }
+
+            return list;
+        }, CancellationToken.None);
+        Assert.Equal([1L, 2L, 3L, 4L], ids);
+    }
+
+    [SkippableFact]
     public async Task A_stored_envelope_that_rotted_is_quarantined_never_served_and_does_not_block_what_follows()
     {
         var store = await OpenAsync();

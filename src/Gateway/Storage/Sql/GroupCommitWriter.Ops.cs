@@ -18,7 +18,12 @@ internal sealed partial class GroupCommitWriter
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Run(WriteScope scope) => _result = work(scope);
+        /// <summary>Runs the work and sends its queued writes, so any error they cause is this operation's.</summary>
+        public void Run(WriteScope scope)
+        {
+            _result = work(scope);
+            scope.SendWrites();
+        }
 
         public void Fail(Exception exception) => Completion.TrySetException(exception);
 

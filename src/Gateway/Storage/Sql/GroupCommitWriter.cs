@@ -205,8 +205,10 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         scope.Flush();
         if (ChangeNotice is { } notice && Changes(scope) is { Length: > 0 } what)
         {
-            scope.Execute(notice, ("@what", what));
+            scope.Write(notice, ("@what", what));
         }
+
+        scope.SendWrites();
 
         _faults?.Before(WriteStep.Commit, _connection);
         Counters.Wrote();

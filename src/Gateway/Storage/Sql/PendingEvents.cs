@@ -83,7 +83,7 @@ internal sealed class PendingEvents
                 }
             }
 
-            scope.Execute(Text(table, columns, count), parameters);
+            scope.Write(Text(table, columns, count), parameters);
             done += count;
         }
     }

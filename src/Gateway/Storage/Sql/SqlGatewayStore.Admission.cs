@@ -14,7 +14,7 @@ internal sealed partial class SqlGatewayStore
         var messageKey = MessageKeys.Of(envelope);
         foreach (var key in LedgerKeys.For(envelope))
         {
-            scope.Execute("INSERT INTO message_keys (key, message_id) VALUES (@key, @id)", ("@key", key), ("@id", messageKey));
+            scope.Write("INSERT INTO message_keys (key, message_id) VALUES (@key, @id)", ("@key", key), ("@id", messageKey));
         }
 
         // The flags column itself was written with the message (InsertMessage); here only their history.
@@ -28,7 +28,7 @@ internal sealed partial class SqlGatewayStore
 
         foreach (var o in admission.Obligations)
         {
-            scope.Execute("""
+            scope.Write("""
                 INSERT INTO obligations (message_id, kind, rule_id, article, description, policy, debtor_party, debtor_body, due_at, closing_kind)
                 VALUES (@id, @kind, @rule, @article, @description, @policy, @party, @body, @due, @closing)
                 """,
@@ -39,7 +39,7 @@ internal sealed partial class SqlGatewayStore
 
         if (requestKey is not null)
         {
-            scope.Execute("""
+            scope.Write("""
                 UPDATE obligations SET closed_by = @answer, closed_at = @at
                 WHERE message_id = @request AND closing_kind = @kind AND closed_at IS NULL
                 """,

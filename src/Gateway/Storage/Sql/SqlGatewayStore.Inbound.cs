@@ -74,7 +74,7 @@ internal sealed partial class SqlGatewayStore
                 }
                 else
                 {
-                    scope.Execute($"UPDATE messages SET {Delivery} WHERE key = @id", ("@delivered", Times.ToUnixMs(at)), ("@id", id));
+                    scope.Write($"UPDATE messages SET {Delivery} WHERE key = @id", ("@delivered", Times.ToUnixMs(at)), ("@id", id));
                 }
             }
 

@@ -19,7 +19,7 @@ internal sealed partial class SqlGatewayStore
                 receipts.Add(StoreIsolated(scope, notices[i], at, ref lastSequence));
             }
 
-            scope.Execute("UPDATE counters SET value = @v WHERE name = 'peer_notice_sequence'", ("@v", lastSequence));
+            scope.Write("UPDATE counters SET value = @v WHERE name = 'peer_notice_sequence'", ("@v", lastSequence));
             return receipts;
         }, cancellationToken);
 

@@ -26,7 +26,7 @@ internal sealed partial class SqlGatewayStore
     {
         var e = m.Envelope;
         var at = Times.ToUnixMs(m.At);
-        scope.Execute(InsertMessageSql,
+        scope.Write(InsertMessageSql,
             ("@key", MessageKeys.Of(e)), ("@id", e.Id), ("@direction", (int)m.Direction), ("@kind", m.Kind),
             ("@sp", (int)e.SenderParty), ("@sb", e.SenderBody), ("@rp", (int)e.ReceiverParty), ("@rb", e.ReceiverBody),
             ("@level", (int)e.Level), ("@reply", NullIfEmpty(e.InReplyTo)), ("@replykey", m.ReplyKey), ("@corr", NullIfEmpty(e.CorrelationId)),
@@ -57,12 +57,12 @@ internal sealed partial class SqlGatewayStore
         if (next != current)
         {
             var set = change is null ? "stage = @stage, stage_at = @at" : $"stage = @stage, stage_at = @at, {change.Set}";
-            scope.Execute($"UPDATE messages SET {set} WHERE key = @id",
+            scope.Write($"UPDATE messages SET {set} WHERE key = @id",
                 [("@stage", (int)next), ("@at", Times.ToUnixMs(at)), ("@id", messageId), .. (change?.Values ?? [])]);
         }
         else if (change is not null)
         {
-            scope.Execute($"UPDATE messages SET {change.Set} WHERE key = @id", [("@id", messageId), .. change.Values]);
+            scope.Write($"UPDATE messages SET {change.Set} WHERE key = @id", [("@id", messageId), .. change.Values]);
         }
 
         AppendHistory(scope, messageId, reached, at, detail, refusal, actor: actor);
@@ -70,7 +70,7 @@ internal sealed partial class SqlGatewayStore
 
     private static void EnqueueOutbox(WriteScope scope, OutboxEntryType type, string messageId, Stage? statusStage, DateTimeOffset at, string? byBody)
     {
-        scope.Execute("INSERT INTO outbox (entry_type, message_id, status_stage, at, by_body) VALUES (@type, @id, @stage, @at, @by)",
+        scope.Write("INSERT INTO outbox (entry_type, message_id, status_stage, at, by_body) VALUES (@type, @id, @stage, @at, @by)",
             ("@type", (int)type), ("@id", messageId), ("@stage", statusStage is null ? null : (long)statusStage), ("@at", Times.ToUnixMs(at)), ("@by", byBody));
         scope.OutboxChanged = true;
     }

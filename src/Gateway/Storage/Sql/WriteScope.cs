@@ -24,11 +24,76 @@ internal sealed class WriteScope(StatementCache statements, DbTransaction transa
 
     public bool HistoryChanged { get; set; }
 
+    /// <summary>Writes queued by <see cref="Write"/>, not sent yet.</summary>
+    private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _writes = [];
+
     private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
+        // A statement whose answer the caller reads runs after every write queued before it (it may read what they wrote).
+        SendWrites();
         // Every command handed out here is executed exactly once by its caller, so counting here counts statements run.
         counters.Wrote();
         return statements.Get(sql, transaction, parameters);
+    }
+
+    /// <summary>Queues a write whose answer nobody reads (no row count, no RETURNING). It is sent before the next statement
+    /// that has an answer, or at the latest when the operation ends (<see cref="SendWrites"/>), so an operation's error
+    /// stays its own.</summary>
+    public void Write(string sql, params (string Name, object? Value)[] parameters)
+    {
+        counters.Wrote();
+        _writes.Add((sql, parameters));
+    }
+
+    /// <summary>Sends the queued writes: on an engine with batches (PostgreSQL) all in one round trip, else one by one on the
+    /// prepared statements. A failure is thrown here, with nothing of the queue left to send again.</summary>
+    /// <remarks>Measured on PostgreSQL (e2e benchmark): each statement was a round trip with its context switches on both
+    /// sides, and the writer's statements were most of the node's CPU there.</remarks>
+    public void SendWrites()
+    {
+        switch (_writes.Count)
+        {
+            case 0:
+                return;
+            case 1:
+            {
+                var (sql, parameters) = _writes[0];
+                _writes.Clear();
+                statements.Get(sql, transaction, parameters).ExecuteNonQuery();
+                return;
+            }
+        }
+
+        var writes = _writes.ToArray();
+        _writes.Clear();
+        if (!statements.Connection.CanCreateBatch)
+        {
+            foreach (var (sql, parameters) in writes)
+            {
+                statements.Get(sql, transaction, parameters).ExecuteNonQuery();
+            }
+
+            return;
+        }
+
+        using var batch = statements.Connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var (sql, parameters) in writes)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        batch.ExecuteNonQuery();
     }
 
     public int Execute(string sql, params (string Name, object? Value)[] parameters) => Command(sql, parameters).ExecuteNonQuery();
@@ -69,6 +134,8 @@ internal sealed class WriteScope(StatementCache statements, DbTransaction transa
 
     public void RollbackTo(string name)
     {
+        // What the failed operation queued is dropped, never sent.
+        _writes.Clear();
         if (!isolated)
         {
             throw new IsolationNeededException(name);
