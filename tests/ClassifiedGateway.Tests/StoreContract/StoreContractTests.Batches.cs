@@ -101,4 +101,31 @@ public abstract partial class StoreContractTests
         var statuses = await store.ReadOutboxAsync(10, CancellationToken.None);
         Assert.Equal([(items[0].Key, Stage.Delivered), (items[1].Key, Stage.Delivered)], statuses.Select(s => (s.Key, s.StatusStage)));
     }
+
+    [SkippableFact]
+    public async Task A_relayed_batch_dedups_within_itself_and_numbers_the_inbox_without_gaps_across_batches()
+    {
+        var store = await OpenAsync();
+        var a = Tm("batch-relayed-a");
+        var changed = a.Clone();
+        changed.CorrelationId = "changed";
+        var b = Tm("batch-relayed-b");
+        var c = Tm("batch-relayed-c");
+
+        var receipts = await store.StoreRelayedAsync([Relayed(1, a), Relayed(1, a), Relayed(2, changed), Relayed(3, b)], Now, CancellationToken.None);
+        var later = await store.StoreRelayedAsync([Relayed(3, b), Relayed(4, c), Relayed(4, Tm("batch-relayed-late"))], Now.AddMinutes(1), CancellationToken.None);
+
+        // A copy of a notice in the same batch gets the very same receipt; other content under its id is a conflict.
+        Assert.Equal(ReceiptStatus.Stored, receipts[0].Status);
+        Assert.Equal(receipts[0], receipts[1]);
+        Assert.Equal("ID_CONFLICT", receipts[2].Refusal.RuleId);
+        Assert.Equal(ReceiptStatus.Stored, receipts[3].Status);
+        // The next batch: b again is its duplicate, c goes on from b's sequence, a late sequence is out of order.
+        Assert.Equal(receipts[3], later[0]);
+        Assert.Equal(ReceiptStatus.Stored, later[1].Status);
+        Assert.Equal("RELAY_ORDER", later[2].Refusal.RuleId);
+        var inbox = await store.ReadInboxAsync(0, null, 10, CancellationToken.None);
+        Assert.Equal([Key(a), Key(b), Key(c)], inbox.Select(i => i.Key));
+        Assert.Equal([1L, 2L, 3L], inbox.Select(i => i.Cursor - inbox[0].Cursor + 1));
+    }
 }

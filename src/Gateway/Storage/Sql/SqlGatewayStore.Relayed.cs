@@ -11,27 +11,26 @@ internal sealed partial class SqlGatewayStore
     public Task<IReadOnlyList<Receipt>> StoreRelayedAsync(IReadOnlyList<RelayedCommand> notices, DateTimeOffset at, CancellationToken cancellationToken) =>
         _writer.ExecuteAsync<IReadOnlyList<Receipt>>(scope =>
         {
-            var lastSequence = Convert.ToInt64(scope.Scalar("SELECT value FROM counters WHERE name = 'peer_notice_sequence'"),
-                System.Globalization.CultureInfo.InvariantCulture);
+            var batch = RelayedBatch.Read(scope, _dialect, notices);
             var receipts = new List<Receipt>(notices.Count);
             for (var i = 0; i < notices.Count; i++)
             {
-                receipts.Add(StoreIsolated(scope, notices[i], at, ref lastSequence));
+                receipts.Add(StoreIsolated(scope, notices[i], at, batch));
             }
 
-            scope.Write("UPDATE counters SET value = @v WHERE name = 'peer_notice_sequence'", ("@v", lastSequence));
+            batch.WriteCounters(scope);
             return receipts;
         }, cancellationToken);
 
     /// <summary>Each notice in its own savepoint: one whose rules or insert throw is refused alone, with the reason in its
     /// receipt, and the rest of the batch goes on in order. Storage full is not the notice's fault: it fails the batch (retryable).</summary>
-    private Receipt StoreIsolated(WriteScope scope, RelayedCommand notice, DateTimeOffset at, ref long lastSequence)
+    private Receipt StoreIsolated(WriteScope scope, RelayedCommand notice, DateTimeOffset at, RelayedBatch batch)
     {
-        var before = lastSequence;
+        var before = batch.Mark();
         scope.Savepoint("relayed");
         try
         {
-            var receipt = StoreOne(scope, notice, at, ref lastSequence);
+            var receipt = StoreOne(scope, notice, at, batch);
             scope.Release("relayed");
             return receipt;
         }
@@ -39,14 +38,14 @@ internal sealed partial class SqlGatewayStore
         {
             scope.RollbackTo("relayed");
             scope.Release("relayed");
-            lastSequence = before;
+            batch.RollBackTo(before);
             LogPoisonNotice(_logger, SafeText.Bounded(notice.Envelope?.Id, 200), e.GetType().Name);
-            return StorePoisoned(scope, notice, at, ref lastSequence);
+            return StorePoisoned(scope, notice, at, batch);
         }
     }
 
     /// <summary>Keeps a poison notice as refused (so a retry gets the same receipt); when even that fails, refuses it unstored.</summary>
-    private Receipt StorePoisoned(WriteScope scope, RelayedCommand notice, DateTimeOffset at, ref long lastSequence)
+    private Receipt StorePoisoned(WriteScope scope, RelayedCommand notice, DateTimeOffset at, RelayedBatch batch)
     {
         var digest = Digests.Sha256(notice.EnvelopeBytes);
         var refusal = new Refusal
@@ -55,26 +54,28 @@ internal sealed partial class SqlGatewayStore
             Message = "The receiving node could not process this notice (its checks failed unexpectedly); it is not stored for delivery.",
         };
         var receipt = Refused(notice.Envelope?.Id ?? "", digest, at, refusal);
-        if (notice.Envelope is not { Id.Length: > 0 } envelope || notice.Sequence <= lastSequence)
+        if (notice.Envelope is not { Id.Length: > 0 } envelope || notice.Sequence <= batch.LastSequence)
         {
             return receipt;
         }
 
-        var before = lastSequence;
+        var before = batch.Mark();
         scope.Savepoint("poisoned");
         try
         {
+            var bytes = receipt.ToByteArray();
             InsertMessage(scope, new NewMessage(envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound, Stage.Refused, at, refusal,
-                receipt.ToByteArray(), notice.Sequence));
+                bytes, notice.Sequence));
             AppendHistory(scope, MessageKeys.Of(envelope), Stage.Refused, at, "refused on arrival: processing failed", refusal, storedDigest: digest);
-            lastSequence = notice.Sequence;
+            batch.LastSequence = notice.Sequence;
+            batch.Stored(envelope, new ExistingMessage(digest, Stage.Refused, Times.AsStored(at), refusal, bytes));
             scope.Release("poisoned");
         }
         catch (Exception e) when (!IsStorageFull(e))
         {
             scope.RollbackTo("poisoned");
             scope.Release("poisoned");
-            lastSequence = before;
+            batch.RollBackTo(before);
         }
 
         return receipt;
@@ -87,7 +88,7 @@ internal sealed partial class SqlGatewayStore
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Relayed notice {MessageId} could not be processed ({ErrorType}); refused alone, the batch goes on")]
     private static partial void LogPoisonNotice(ILogger logger, string messageId, string errorType);
 
-    private Receipt StoreOne(WriteScope scope, RelayedCommand notice, DateTimeOffset at, ref long lastSequence)
+    private Receipt StoreOne(WriteScope scope, RelayedCommand notice, DateTimeOffset at, RelayedBatch batch)
     {
         var digest = Digests.Sha256(notice.EnvelopeBytes);
         var id = notice.Envelope?.Id ?? "";
@@ -103,7 +104,7 @@ internal sealed partial class SqlGatewayStore
 
         // Dedup by the sender's own id (sender_party is the peer's): this Party's use of the same id is another message.
         var key = MessageKeys.Of(notice.Envelope);
-        if (FindExisting(scope, notice.Envelope) is { } existing)
+        if (batch.Existing(notice.Envelope) is { } existing)
         {
             // A retry of what we already answered gets the very same receipt.
             return existing.Digest.AsSpan().SequenceEqual(digest) && existing.Receipt is { } first
@@ -111,16 +112,16 @@ internal sealed partial class SqlGatewayStore
                 : Refused(id, digest, at, new Refusal { RuleId = "ID_CONFLICT", Message = $"Message id '{id}' is already stored with different content.", Fields = { "envelope.id" } });
         }
 
-        if (notice.Sequence <= lastSequence)
+        if (notice.Sequence <= batch.LastSequence)
         {
             return Refused(id, digest, at, new Refusal
             {
                 RuleId = "RELAY_ORDER",
-                Message = $"Relay sequence {notice.Sequence} is not after the last applied {lastSequence}; the sender's acceptance order must be kept.",
+                Message = $"Relay sequence {notice.Sequence} is not after the last applied {batch.LastSequence}; the sender's acceptance order must be kept.",
             });
         }
 
-        lastSequence = notice.Sequence;
+        batch.LastSequence = notice.Sequence;
         _faults?.BeforeAdmission(id);
         var ledger = new SqlLedger(scope);
         var admission = notice.Admit(ledger);
@@ -129,11 +130,13 @@ internal sealed partial class SqlGatewayStore
             : Refused(id, digest, at, admission.Refusal);
         var stored = admission.Refusal is null;
         var requestKey = stored ? RequestKeyOf(ledger, notice.Envelope) : null;
+        var receiptBytes = receipt.ToByteArray();
         InsertMessage(scope, new NewMessage(notice.Envelope, notice.EnvelopeBytes, digest, notice.Kind, Direction.Inbound,
-            stored ? Stage.Relayed : Stage.Refused, at, admission.Refusal, receipt.ToByteArray(), notice.Sequence,
-            stored ? NextCounter(scope, "inbox_cursor") : null, requestKey, stored ? FlagsOf(admission) : null,
+            stored ? Stage.Relayed : Stage.Refused, at, admission.Refusal, receiptBytes, notice.Sequence,
+            stored ? ++batch.LastCursor : null, requestKey, stored ? FlagsOf(admission) : null,
             // The sender's signature (or its batch's, with the proof) is the receiving Party's proof of what it was sent.
             notice.Signature, Times.ToUnixMs(notice.SenderAcceptedAt), notice.Proof));
+        batch.Stored(notice.Envelope, new ExistingMessage(digest, stored ? Stage.Relayed : Stage.Refused, Times.AsStored(at), admission.Refusal, receiptBytes));
         if (stored)
         {
             AppendHistory(scope, key, Stage.Relayed, at, "received from the other node", storedDigest: digest);

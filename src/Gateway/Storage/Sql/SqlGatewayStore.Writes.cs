@@ -94,10 +94,6 @@ internal sealed partial class SqlGatewayStore
         ReachStage(scope, requestKey, stage, Stage.Answered, at, $"answered by {reply.Id}");
     }
 
-    private static long NextCounter(WriteScope scope, string name) =>
-        Convert.ToInt64(scope.Scalar("UPDATE counters SET value = value + 1 WHERE name = @n RETURNING value", ("@n", name)),
-            System.Globalization.CultureInfo.InvariantCulture);
-
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     /// <summary>The key of the request a reply answers, as the rules bound it (null for a notice that answers nothing).</summary>
