@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 
 namespace ClassifiedGateway.Tests.StoreContract.Replicas;
 
-/// <summary>The relay lease on PostgreSQL: one holder among replicas; when the holder's session ends, another takes over at once.</summary>
+/// <summary>The relay lease on PostgreSQL: one holder among replicas; when the holder's session ends, a standby takes over
+/// at its next try; a standby never holds back the database's cleanup horizon.</summary>
 [Trait("Category", "pg-only")]
 public sealed class RelayLeaseTests(ITestOutputHelper output)
 {
@@ -22,8 +23,8 @@ public sealed class RelayLeaseTests(ITestOutputHelper output)
 
         var heldByA = await a.AcquireAsync(CancellationToken.None).WaitAsync(Patience);
         var waitingB = b.AcquireAsync(CancellationToken.None);
-        // B's session is blocked in the server's lock queue behind A's (seen from the server, not guessed by time).
-        await Eventually.TrueAsync(async () => await WaitingForLockAsync(replicas, b) , Patience, () => "B never queued for the lease");
+        // B has tried and found the lease held (seen from B's own answer from the server, not guessed by time).
+        await Eventually.TrueAsync(() => Task.FromResult(b.Standing), Patience, () => "B never stood by for the lease");
         Assert.True(a.Held);
         Assert.False(b.Held);
         Assert.False(waitingB.IsCompleted);
@@ -46,10 +47,10 @@ public sealed class RelayLeaseTests(ITestOutputHelper output)
         await using var b = Lease(replicas.Dialects[1]);
         var heldByA = await a.AcquireAsync(CancellationToken.None).WaitAsync(Patience);
         var waitingB = b.AcquireAsync(CancellationToken.None);
-        // B is a standby already in the server's lock queue, as a running replica is: the server hands it the lock as A's
-        // session ends. Without this wait B was still opening its first session when A's was cut, and A, reconnecting after
-        // 200 ms, could take the lease back first (see the test below) — the CI flake.
-        await Eventually.TrueAsync(async () => await WaitingForLockAsync(replicas, b), Patience, () => "B never queued for the lease");
+        // B is a standby already trying, as a running replica is: it takes the lock at its next try after A's session ends
+        // (every 250 ms; A reconnects after 200 ms and then backs off, doubling). Without this wait B was still opening its
+        // first session when A's was cut, and A could take the lease back first (see the test below) — the CI flake.
+        await Eventually.TrueAsync(() => Task.FromResult(b.Standing), Patience, () => "B never stood by for the lease");
         var lostByA = new TaskCompletionSource();
         await using var registration = heldByA.Register(() => lostByA.TrySetResult());
 
@@ -62,8 +63,8 @@ public sealed class RelayLeaseTests(ITestOutputHelper output)
 
         Assert.True(b.Held);
         Assert.False(a.Held);
-        // The old holder queues again behind the new one instead of taking the lease back.
-        await Eventually.TrueAsync(async () => await WaitingForLockAsync(replicas, a), Patience, () => "A never queued again");
+        // The old holder stands by behind the new one instead of taking the lease back.
+        await Eventually.TrueAsync(() => Task.FromResult(a.Standing), Patience, () => "A never stood by again");
         Assert.False(a.Held);
     }
 
@@ -88,16 +89,32 @@ public sealed class RelayLeaseTests(ITestOutputHelper output)
 
         // A replica that arrives now waits behind the holder: a lease is never taken from a live holder.
         var waitingB = b.AcquireAsync(CancellationToken.None);
-        await Eventually.TrueAsync(async () => await WaitingForLockAsync(replicas, b), Patience, () => "B never queued for the lease");
+        await Eventually.TrueAsync(() => Task.FromResult(b.Standing), Patience, () => "B never stood by for the lease");
         Assert.False(waitingB.IsCompleted);
         Assert.False(b.Held);
         Assert.True(a.Held);
     }
 
+    [SkippableFact]
+    public async Task A_standby_replica_holds_no_snapshot_while_it_stands_by()
+    {
+        await using var replicas = await PostgresReplicas.StartAsync(2);
+        await using var a = Lease(replicas.Dialects[0]);
+        await using var b = Lease(replicas.Dialects[1]);
+        await a.AcquireAsync(CancellationToken.None).WaitAsync(Patience);
+        var waitingB = b.AcquireAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => Task.FromResult(b.Standing), Patience, () => "B never stood by for the lease");
+
+        // Between its tries the standby's session is idle with no snapshot: it does not stop the server from pruning and
+        // vacuuming row versions the other replicas' writes leave behind (a session waiting inside pg_advisory_lock did, for
+        // as long as it waited).
+        await Eventually.TrueAsync(async () => b.SessionProcessId is { } pid
+            && await replicas.ExecuteAsync("SELECT state = 'idle' AND backend_xmin IS NULL FROM pg_stat_activity WHERE pid = @pid", ("@pid", pid)) is true,
+            Patience, () => "the standby's session kept a snapshot");
+        Assert.False(waitingB.IsCompleted);
+        Assert.True(a.Held);
+    }
+
     private static PostgresRelayLease Lease(PostgresDialect dialect) =>
         new(dialect, new PostgresStorageOptions(), TimeProvider.System, NullLogger<PostgresRelayLease>.Instance);
-
-    private static async Task<bool> WaitingForLockAsync(PostgresReplicas replicas, PostgresRelayLease lease) =>
-        lease.SessionProcessId is { } pid
-        && await replicas.ExecuteAsync("SELECT wait_event_type FROM pg_stat_activity WHERE pid = @pid", ("@pid", pid)) is "Lock";
 }
