@@ -62,17 +62,7 @@ public abstract partial class StoreContractTests
 
         await Task.WhenAll(blocker, good1, good3);
         await Assert.ThrowsAnyAsync<Exception>(() => bad);
-        var ids = await writer.ExecuteAsync(s =>
-        {
-            using var r = s.Reader("SELECT id FROM contract_rows ORDER BY id");
-            var list = new List<long>();
-            while (r.Read())
-            {
-                list.Add(r.GetInt64(0));
-            }
-
-            return list;
-        }, CancellationToken.None);
+        var ids = await IdsAsync(writer, "contract_rows");
         Assert.Equal([1L, 3L], ids);
     }
 
@@ -117,17 +107,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(2L, await seen);
         await Assert.ThrowsAnyAsync<Exception>(() => bad);
         await Assert.ThrowsAsync<InvalidOperationException>(() => thrown);
-        var ids = await writer.ExecuteAsync(s =>
-        {
-            using var r = s.Reader("SELECT id FROM queued_rows ORDER BY id");
-            var list = new List<long>();
-            while (r.Read())
-            {
-                list.Add(r.GetInt64(0));
-            }
-
-            return list;
-        }, CancellationToken.None);
+        var ids = await IdsAsync(writer, "queued_rows");
         Assert.Equal([1L, 2L, 3L, 4L], ids);
     }
 
@@ -159,4 +139,18 @@ public abstract partial class StoreContractTests
         await store.ReadInboxAsync(0, null, 10, CancellationToken.None);
         Assert.Single((await store.GetMessageAsync(Key(rotten), CancellationToken.None))!.History, h => h.EventKind == EventKind.Alarm);
     }
+
+    /// <summary>The ids in a test table, in order, read through the writer.</summary>
+    private static Task<List<long>> IdsAsync(GroupCommitWriter writer, string table) =>
+        writer.ExecuteAsync(s =>
+        {
+            using var r = s.Reader($"SELECT id FROM {table} ORDER BY id");
+            var list = new List<long>();
+            while (r.Read())
+            {
+                list.Add(r.GetInt64(0));
+            }
+
+            return list;
+        }, CancellationToken.None);
 }

@@ -24,6 +24,9 @@ internal sealed partial class PostgresRelayLease : IRelayLease, IAsyncDisposable
     /// <summary>How often a standby tries the lock: the longest the relay stays without a holder after one's session ended.</summary>
     internal static readonly TimeSpan StandbyPoll = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long a replica that lost the lease waits before it tries again: four standby tries.</summary>
+    private static readonly TimeSpan AfterLoss = 4 * StandbyPoll;
+
     private readonly NpgsqlDataSource _sessions;
     private readonly string _database;
     private readonly PostgresStorageOptions _options;
@@ -70,6 +73,7 @@ internal sealed partial class PostgresRelayLease : IRelayLease, IAsyncDisposable
         while (!stop.IsCancellationRequested)
         {
             string? cause = null;
+            var held = false;
             try
             {
                 await using var session = await _sessions.OpenConnectionAsync(stop);
@@ -77,6 +81,7 @@ internal sealed partial class PostgresRelayLease : IRelayLease, IAsyncDisposable
                 await LimitIdleAsync(session, stop);
                 await TakeWhenFreeAsync(session, stop);
                 OnAcquired();
+                held = true;
                 retry = FirstRetry;
                 await HoldAsync(session, stop);
             }
@@ -97,7 +102,9 @@ internal sealed partial class PostgresRelayLease : IRelayLease, IAsyncDisposable
 
             if (!stop.IsCancellationRequested)
             {
-                await WaitAsync(retry, stop);
+                // A replica whose lease session was cut leaves the first tries to the standbys (they try every StandbyPoll):
+                // its own link to the database may be what failed. Alone, it takes the lease back after this.
+                await WaitAsync(held ? AfterLoss : retry, stop);
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));
             }
         }

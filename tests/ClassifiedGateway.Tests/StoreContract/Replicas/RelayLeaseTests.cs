@@ -48,8 +48,8 @@ public sealed class RelayLeaseTests(ITestOutputHelper output)
         var heldByA = await a.AcquireAsync(CancellationToken.None).WaitAsync(Patience);
         var waitingB = b.AcquireAsync(CancellationToken.None);
         // B is a standby already trying, as a running replica is: it takes the lock at its next try after A's session ends
-        // (every 250 ms; A reconnects after 200 ms and then backs off, doubling). Without this wait B was still opening its
-        // first session when A's was cut, and A could take the lease back first (see the test below) — the CI flake.
+        // (every 250 ms), while A, having lost it, waits a second before it tries again. Without this wait B was still
+        // opening its first session when A's was cut, and A could take the lease back first (see the test below).
         await Eventually.TrueAsync(() => Task.FromResult(b.Standing), Patience, () => "B never stood by for the lease");
         var lostByA = new TaskCompletionSource();
         await using var registration = heldByA.Register(() => lostByA.TrySetResult());
