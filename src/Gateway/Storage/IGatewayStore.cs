@@ -98,6 +98,13 @@ public interface IGatewayStore
     /// <summary>Outbox entries waiting for the peer.</summary>
     Task<long> OutboxDepthAsync(CancellationToken cancellationToken);
 
+    /// <summary>Keeps the other node's backlog as the replica that relays last heard it, for the replicas that do not relay
+    /// (they hear nothing from the other node but their probe's answer) to pace on.</summary>
+    Task SharePeerBacklogAsync(long backlog, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The other node's backlog as <see cref="SharePeerBacklogAsync"/> last kept it, with when; null if never.</summary>
+    Task<(long Backlog, DateTimeOffset At)?> ReadSharedPeerBacklogAsync(CancellationToken cancellationToken);
+
     /// <summary>Reads the ledger consistently (behind pending writes).</summary>
     Task<T> ReadLedgerAsync<T>(Func<Rules.ILedger, T> read, CancellationToken cancellationToken);
 }

@@ -167,4 +167,18 @@ public abstract partial class StoreContractTests
 
         return rows;
     }
+
+    [SkippableFact]
+    public async Task The_other_nodes_backlog_is_shared_through_the_store_latest_first()
+    {
+        var store = await OpenAsync();
+
+        Assert.Null(await store.ReadSharedPeerBacklogAsync(CancellationToken.None));
+        await store.SharePeerBacklogAsync(1_200, Now, CancellationToken.None);
+        await store.SharePeerBacklogAsync(40, Now.AddSeconds(1), CancellationToken.None);
+
+        Assert.Equal((40L, Now.AddSeconds(1)), await store.ReadSharedPeerBacklogAsync(CancellationToken.None));
+        // The shared rows are not outbox entries: the backlog this node counts is unchanged.
+        Assert.Equal(0L, await store.OutboxDepthAsync(CancellationToken.None));
+    }
 }

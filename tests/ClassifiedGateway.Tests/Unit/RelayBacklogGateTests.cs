@@ -174,6 +174,20 @@ public sealed class RelayBacklogGateTests
     }
 
     [Theory]
+    [InlineData(0, 7L)] // just written
+    [InlineData(-1000, 7L)] // a second old: still fresh
+    [InlineData(-1001, null)] // older: the relaying replica stopped writing it (lost its lease, or the link)
+    [InlineData(1000, 7L)] // a replica's clock a second behind
+    [InlineData(1001, null)] // further ahead than freshness allows: not believed
+    public void A_standby_believes_the_shared_figure_of_the_other_nodes_backlog_only_while_it_is_fresh(int ageMs, long? believed)
+    {
+        var now = DateTimeOffset.UnixEpoch.AddDays(1);
+
+        Assert.Equal(believed, RelayBacklogSampler.Believed((7, now.AddMilliseconds(ageMs)), now));
+        Assert.Null(RelayBacklogSampler.Believed(null, now));
+    }
+
+    [Theory]
     [InlineData(true, false, true, CircuitState.Closed, null)]
     [InlineData(false, false, true, CircuitState.Closed, null)] // a standby paces too: it knows the link from its own probe
     [InlineData(false, false, true, CircuitState.Open, null)] // the circuit is the relay's, not a standby's

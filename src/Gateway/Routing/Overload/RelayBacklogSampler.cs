@@ -13,11 +13,21 @@ namespace ClassifiedGateway.Gateway.Routing.Overload;
 /// replica that relays (holds the relay lease), the relay's circuit is not open. The relaying replica learns the link from its
 /// own calls and its idle probe; a standby (PostgreSQL replicas) from its own probe, which it runs whatever the outbox holds
 /// (<see cref="PeerLinkProbe"/>), and it counts the same outbox, shared in the database. Otherwise store-and-forward takes
-/// everything and only the writer's own limits apply.</remarks>
+/// everything and only the writer's own limits apply.
+/// <para>The other node's backlog reaches only the replica that relays (in the relay's answers and batches). With PostgreSQL
+/// replicas that one keeps it in the database (<see cref="IGatewayStore.SharePeerBacklogAsync"/>) and the standbys pace on it
+/// too (<see cref="Believed"/>), capped like the relaying one's by what the other node can owe.</para></remarks>
 internal sealed class RelayBacklogSampler(
     RelayBacklogGate gate, IGatewayStore store, PeerLinkState link, OutboxRelay relay, IRelayLease lease, IOptions<AdmissionOptions> options,
-    TimeProvider time) : BackgroundService
+    IOptions<StorageOptions> storage, TimeProvider time) : BackgroundService
 {
+    /// <summary>How old a shared figure may be and still count (the relaying replica writes it at least this often).</summary>
+    internal static readonly TimeSpan SharedFresh = TimeSpan.FromSeconds(1);
+
+    private readonly bool _replicas = storage.Value.Engine == StorageEngine.Postgres;
+    private long _shared = -1;
+    private DateTimeOffset _sharedAt;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -58,6 +68,11 @@ internal sealed class RelayBacklogSampler(
     {
         try
         {
+            if (_replicas)
+            {
+                await ShareOrHearAsync(stoppingToken);
+            }
+
             var own = await store.OutboxDepthAsync(stoppingToken);
             // The other node's report is believed only up to what it can owe us (read only when it reported something).
             var canOwe = gate.PeerBacklog > 0 ? RelayBacklogGate.StatusReportsOwed(await store.CountByStageAsync(stoppingToken)) : 0;
@@ -69,6 +84,30 @@ internal sealed class RelayBacklogSampler(
             gate.Lift("the backlog could not be counted");
         }
     }
+
+    /// <summary>The replica that relays writes the other node's figure when it changed or half a freshness ago; a standby reads it.</summary>
+    private async Task ShareOrHearAsync(CancellationToken stoppingToken)
+    {
+        var now = time.GetUtcNow();
+        if (lease.Held)
+        {
+            var figure = gate.PeerBacklog;
+            if (figure != _shared || now - _sharedAt >= SharedFresh / 2)
+            {
+                await store.SharePeerBacklogAsync(figure, now, stoppingToken);
+                (_shared, _sharedAt) = (figure, now);
+            }
+        }
+        else if (Believed(await store.ReadSharedPeerBacklogAsync(stoppingToken), now) is { } heard)
+        {
+            gate.PeerReported((ulong)heard);
+        }
+    }
+
+    /// <summary>A shared figure counts while it is fresh by this replica's clock (replicas of one node share a database and are
+    /// expected to share a time source; a figure from more than <see cref="SharedFresh"/> ahead is not believed either).</summary>
+    internal static long? Believed((long Backlog, DateTimeOffset At)? shared, DateTimeOffset now) =>
+        shared is { } s && s.Backlog >= 0 && (now - s.At).Duration() <= SharedFresh ? s.Backlog : null;
 
     /// <summary>Why the bound does not apply now, or null when it does.</summary>
     private string? WhyNot() => WhyNot(lease.Held, link.FailingSince, link.ReachableSince, relay.PeerCircuit);

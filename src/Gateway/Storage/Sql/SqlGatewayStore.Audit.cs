@@ -96,6 +96,29 @@ internal sealed partial class SqlGatewayStore
     public async Task<long> OutboxDepthAsync(CancellationToken cancellationToken) =>
         (await QueryAsync(OutboxDepthSql, r => r.GetInt64(0), cancellationToken)).FirstOrDefault();
 
+    public Task SharePeerBacklogAsync(long backlog, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.ExecuteAsync(scope =>
+        {
+            const string Upsert = "INSERT INTO counters (name, value) VALUES (@n, @v) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+            scope.Write(Upsert, ("@n", PeerBacklogCounter), ("@v", backlog));
+            scope.Write(Upsert, ("@n", PeerBacklogAtCounter), ("@v", Times.ToUnixMs(at)));
+            return 0;
+        }, cancellationToken);
+
+    public async Task<(long Backlog, DateTimeOffset At)?> ReadSharedPeerBacklogAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync($"SELECT name, value FROM counters WHERE name IN ('{PeerBacklogCounter}', '{PeerBacklogAtCounter}')",
+            r => (Name: r.GetString(0), Value: r.GetInt64(1)), cancellationToken);
+        var backlog = rows.Where(r => r.Name == PeerBacklogCounter).Select(r => (long?)r.Value).FirstOrDefault();
+        var at = rows.Where(r => r.Name == PeerBacklogAtCounter).Select(r => (long?)r.Value).FirstOrDefault();
+        return backlog is { } b && at is { } ms ? (b, Times.FromUnixMs(ms)) : null;
+    }
+
+    /// <summary>Rows of <c>counters</c> written only by <see cref="SharePeerBacklogAsync"/> (inserted on first use, no migration).</summary>
+    internal const string PeerBacklogCounter = "peer_backlog";
+
+    internal const string PeerBacklogAtCounter = "peer_backlog_at";
+
     /// <summary>The counter the outbox's triggers keep (migration 15), not a count of its rows.</summary>
     internal const string OutboxDepthSql = $"SELECT value FROM counters WHERE name = '{OutboxEntriesCounter}'";
 }
