@@ -115,10 +115,9 @@ internal sealed partial class PostgresRelayLease : IRelayLease, IAsyncDisposable
     {
         while (true)
         {
-            await using (var command = session.CreateCommand())
+            await using (var command = Command(session, $"SELECT pg_try_advisory_lock({PostgresLocks.RelayLease}, {PostgresLocks.SchemaKey})",
+                _options.LeaseHeartbeat))
             {
-                command.CommandText = $"SELECT pg_try_advisory_lock({PostgresLocks.RelayLease}, {PostgresLocks.SchemaKey})";
-                command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(_options.LeaseHeartbeat.TotalSeconds));
                 if (await command.ExecuteScalarAsync(stop) is true)
                 {
                     Standing = false;
@@ -160,11 +159,17 @@ internal sealed partial class PostgresRelayLease : IRelayLease, IAsyncDisposable
 
     private static async Task ExecuteAsync(NpgsqlConnection session, string sql, TimeSpan timeout, CancellationToken stop)
     {
-        await using var command = session.CreateCommand();
+        await using var command = Command(session, sql, timeout);
+        await command.ExecuteNonQueryAsync(stop);
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection session, string sql, TimeSpan timeout)
+    {
+        var command = session.CreateCommand();
         command.CommandText = sql;
         // Npgsql counts whole seconds.
         command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
-        await command.ExecuteNonQueryAsync(stop);
+        return command;
     }
 
     private async Task WaitAsync(TimeSpan delay, CancellationToken stop)

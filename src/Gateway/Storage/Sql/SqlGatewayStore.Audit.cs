@@ -109,9 +109,10 @@ internal sealed partial class SqlGatewayStore
     {
         var rows = await QueryAsync($"SELECT name, value FROM counters WHERE name IN ('{PeerBacklogCounter}', '{PeerBacklogAtCounter}')",
             r => (Name: r.GetString(0), Value: r.GetInt64(1)), cancellationToken);
-        var backlog = rows.Where(r => r.Name == PeerBacklogCounter).Select(r => (long?)r.Value).FirstOrDefault();
-        var at = rows.Where(r => r.Name == PeerBacklogAtCounter).Select(r => (long?)r.Value).FirstOrDefault();
-        return backlog is { } b && at is { } ms ? (b, Times.FromUnixMs(ms)) : null;
+        var values = rows.ToDictionary(r => r.Name, r => r.Value, StringComparer.Ordinal);
+        return values.TryGetValue(PeerBacklogCounter, out var backlog) && values.TryGetValue(PeerBacklogAtCounter, out var ms)
+            ? (backlog, Times.FromUnixMs(ms))
+            : null;
     }
 
     /// <summary>Rows of <c>counters</c> written only by <see cref="SharePeerBacklogAsync"/> (inserted on first use, no migration).</summary>

@@ -51,22 +51,14 @@ internal sealed class WriteScope(StatementCache statements, DbTransaction transa
     /// sides, and the writer's statements were most of the node's CPU there.</remarks>
     public void SendWrites()
     {
-        switch (_writes.Count)
+        if (_writes.Count == 0)
         {
-            case 0:
-                return;
-            case 1:
-            {
-                var (sql, parameters) = _writes[0];
-                _writes.Clear();
-                statements.Get(sql, transaction, parameters).ExecuteNonQuery();
-                return;
-            }
+            return;
         }
 
         var writes = _writes.ToArray();
         _writes.Clear();
-        if (!statements.Connection.CanCreateBatch)
+        if (writes.Length == 1 || !statements.Connection.CanCreateBatch)
         {
             foreach (var (sql, parameters) in writes)
             {
@@ -82,14 +74,7 @@ internal sealed class WriteScope(StatementCache statements, DbTransaction transa
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-
+            SqlParameters.Bind(command.Parameters, command.CreateParameter, parameters);
             batch.BatchCommands.Add(command);
         }
 
@@ -179,14 +164,18 @@ internal sealed class IsolationNeededException(string savepoint) : Exception($"S
 /// <summary>Binds named parameters the same way for every engine.</summary>
 internal static class SqlParameters
 {
-    public static void Bind(DbCommand command, (string Name, object? Value)[] parameters)
+    public static void Bind(DbCommand command, (string Name, object? Value)[] parameters) =>
+        Bind(command.Parameters, command.CreateParameter, parameters);
+
+    /// <summary>The same for any parameter collection (a command's, or a batch command's).</summary>
+    public static void Bind(DbParameterCollection bound, Func<DbParameter> create, (string Name, object? Value)[] parameters)
     {
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
+            var parameter = create();
             parameter.ParameterName = name;
             parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            bound.Add(parameter);
         }
     }
 }
