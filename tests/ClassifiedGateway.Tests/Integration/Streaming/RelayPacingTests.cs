@@ -41,13 +41,16 @@ public sealed class RelayPacingTests
         var stored = (await Submitter.IdsInStoreOrderAsync(held.Pair.KzNode, Direction.Outbound)).Where(id => id.StartsWith("pace-stream-", StringComparison.Ordinal));
         Assert.Equal(ids, stored);
 
-        // One warning per episode and one line when it ends, not one per held item; every episode ended.
-        var scraped = await Metrics.ScrapeAsync(held.Pair.KzSettings);
-        var episodes = Metrics.Value(scraped, "gateway_admission_relay_episodes_total");
-        Assert.Equal(0, Metrics.Value(scraped, "gateway_admission_relay_pacing"));
-        var lines = held.Pair.KzNode.Output.Split('\n');
-        Assert.Equal(episodes, lines.Count(l => l.Contains("pacing submits", StringComparison.Ordinal)));
-        Assert.Equal(episodes, lines.Count(l => l.Contains("Pacing over (the backlog fell to the low-water mark)", StringComparison.Ordinal)));
+        // One warning per episode and one line when it ends, not one per held item; every episode ended. The last episode ends
+        // at the sampler's next count after the receipts (every 20 ms here), not at the same instant: wait for it, then read.
+        await Eventually.TrueAsync(async () => Metrics.Value(await Metrics.ScrapeAsync(held.Pair.KzSettings), "gateway_admission_relay_pacing") == 0,
+            Patience, held.Pair.Logs);
+        var episodes = Metrics.Value(await Metrics.ScrapeAsync(held.Pair.KzSettings), "gateway_admission_relay_episodes_total");
+        int Count(string text) => held.Pair.KzNode.Output.Split('\n').Count(l => l.Contains(text, StringComparison.Ordinal));
+        // The line is written just after the episode ends and reaches the node's captured output a moment later.
+        await Eventually.TrueAsync(() => Task.FromResult(Count("Pacing over (the backlog fell to the low-water mark)") >= episodes), Patience, held.Pair.Logs);
+        Assert.Equal(episodes, Count("pacing submits"));
+        Assert.Equal(episodes, Count("Pacing over (the backlog fell to the low-water mark)"));
     }
 
     [Fact]
